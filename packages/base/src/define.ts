@@ -1,0 +1,40 @@
+/** A custom element class that may carry a CIF Elements version stamp. */
+export type StampedConstructor = CustomElementConstructor & { readonly version?: string };
+
+const warned = new Set<string>();
+
+function warnOnce(key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(message);
+}
+
+/**
+ * Registers a custom element without ever throwing.
+ *
+ * Widget pages easily load two copies of the kit (a vendor bundle and a CDN script, two micro-frontends).
+ * A second definition of the same tag with the same version is a no-op; with another version it keeps
+ * the first and warns once; an invalid tag warns once. Returns whether this call defined the tag.
+ */
+export function defineElement(tag: string, constructor: StampedConstructor): boolean {
+  const registry = globalThis.customElements;
+  if (!registry) return false;
+  const existing = registry.get(tag) as StampedConstructor | undefined;
+  if (existing) {
+    if (existing !== constructor && existing.version !== constructor.version) {
+      warnOnce(
+        `version:${tag}`,
+        `[cif-elements] <${tag}> is already defined by version ${existing.version ?? 'unknown'}; ` +
+          `version ${constructor.version ?? 'unknown'} was not registered. Load one copy of the kit.`,
+      );
+    }
+    return false;
+  }
+  try {
+    registry.define(tag, constructor);
+    return true;
+  } catch (error) {
+    warnOnce(`error:${tag}`, `[cif-elements] <${tag}> could not be defined: ${String(error)}`);
+    return false;
+  }
+}

@@ -1,0 +1,21 @@
+export { CifElement } from './CifElement.js';
+export { defineElement, type StampedConstructor } from './define.js';
+export { VERSION } from './version.js';
+export {
+  tokens,
+  tokensCssText,
+  adoptTokens,
+  hostThemeStyles,
+} from './tokens/tokens.js';
+export { tokenDefinitions, type CifTokenName, type TokenDefinition } from './tokens/definitions.js';
+export { LocalizeController, directionOf } from './localize/LocalizeController.js';
+export {
+  registerTranslation,
+  setLocale,
+  getLocale,
+  registeredLocales,
+  resolveTranslation,
+  onLocaleRegistryChange,
+} from './localize/registry.js';
+export type { CifTranslation, CifTranslationKey, CifTermArgs } from './localize/translation.js';
+export { StoreController, type ExternalStore } from './store/StoreController.js';

@@ -1,0 +1,35 @@
+// Makes sure a Chromium is available for the browser tests: uses one that is there, otherwise installs
+// Debian's `chromium` package with apt-get (as root, or through sudo). Kept out of postinstall on purpose.
+import { execFileSync } from 'node:child_process';
+import { findChromium } from './chromium.mjs';
+
+const found = findChromium();
+if (found) {
+  process.exit(0);
+}
+
+console.log('[ensure-chromium] no Chromium found; installing Debian package "chromium" with apt-get…');
+const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const run = (args) => {
+  const [command, ...rest] = asRoot ? args : ['sudo', ...args];
+  execFileSync(command, rest, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+};
+try {
+  run(['apt-get', 'update', '-qq']);
+  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium', 'chromium-driver']);
+} catch (error) {
+  console.error(
+    '[ensure-chromium] could not install Chromium. Install it yourself (Debian: apt-get install chromium) ' +
+      'or point CHROME_PATH at a Chromium or Chrome executable.',
+  );
+  process.exit(1);
+}
+const installed = findChromium();
+if (!installed) {
+  console.error('[ensure-chromium] apt-get finished but no Chromium executable was found.');
+  process.exit(1);
+}
+console.log(`[ensure-chromium] using ${installed}`);
