@@ -1,6 +1,7 @@
 // Web Test Runner: every package's *.test.ts in headless Chromium, straight from src (the `source`
 // export condition), with coverage thresholds checked per package afterwards (scripts/check-coverage.mjs).
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join, relative } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -55,6 +56,16 @@ const mediaPlugin = {
   },
 };
 
+/**
+ * Packages may contribute dev-server/test-runner plugins (server commands such as starting an emulator
+ * on another port) in `packages/<name>/test/wtr-plugins.mjs`, exporting `default` as an array of plugins.
+ */
+const packagePlugins = [];
+for (const name of readdirSync(join(root, 'packages'))) {
+  const file = join(root, 'packages', name, 'test', 'wtr-plugins.mjs');
+  if (existsSync(file)) packagePlugins.push(...(await import(pathToFileURL(file).href)).default);
+}
+
 const executablePath = findChromium();
 const packagesArg = process.env.CIF_TEST_PACKAGES; // e.g. "base,core" to run a subset
 
@@ -68,7 +79,7 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
-  plugins: [stylesIndexPlugin, mediaPlugin, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') })],
+  plugins: [stylesIndexPlugin, mediaPlugin, ...packagePlugins, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromiumArgs },
