@@ -50,7 +50,10 @@ const mediaPlugin = {
       cdpSessions.set(page, client);
     }
     await client.send('Emulation.setEmulatedMedia', {
-      features: Object.entries(payload ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+      features: Object.entries(payload ?? {}).map(([name, value]) => ({
+        name,
+        value: String(value),
+      })),
     });
     return true;
   },
@@ -79,7 +82,12 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
-  plugins: [stylesIndexPlugin, mediaPlugin, ...packagePlugins, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') })],
+  plugins: [
+    stylesIndexPlugin,
+    mediaPlugin,
+    ...packagePlugins,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: chromiumArgs },

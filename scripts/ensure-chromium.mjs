@@ -8,7 +8,9 @@ if (found) {
   process.exit(0);
 }
 
-console.log('[ensure-chromium] no Chromium found; installing Debian package "chromium" with apt-get…');
+console.log(
+  '[ensure-chromium] no Chromium found; installing Debian package "chromium" with apt-get…',
+);
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const run = (args) => {
   const [command, ...rest] = asRoot ? args : ['sudo', ...args];
@@ -19,8 +21,16 @@ const run = (args) => {
 };
 try {
   run(['apt-get', 'update', '-qq']);
-  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium', 'chromium-driver']);
-} catch (error) {
+  run([
+    'apt-get',
+    'install',
+    '-y',
+    '-qq',
+    '--no-install-recommends',
+    'chromium',
+    'chromium-driver',
+  ]);
+} catch {
   console.error(
     '[ensure-chromium] could not install Chromium. Install it yourself (Debian: apt-get install chromium) ' +
       'or point CHROME_PATH at a Chromium or Chrome executable.',

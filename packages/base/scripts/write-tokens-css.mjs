@@ -6,4 +6,7 @@ import { tokensCssText } from '../dist/tokens/tokens.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'tokens.css');
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `/* CIF Elements system tokens (generated from src/tokens/definitions.ts). */\n${tokensCssText()}`);
+writeFileSync(
+  out,
+  `/* CIF Elements system tokens (generated from src/tokens/definitions.ts). */\n${tokensCssText()}`,
+);

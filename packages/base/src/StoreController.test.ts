@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, type TemplateResult } from 'lit';
-import { StoreController, type ExternalStore } from './store/StoreController.js';
+import { StoreController } from './store/StoreController.js';
 
 interface State {
   count: number;
@@ -49,7 +49,7 @@ describe('StoreController', () => {
   it('subscribes while connected, re-renders on a selected change only, unsubscribes on disconnect', async () => {
     const store = createStore({ count: 1, label: 'a' });
     const el = await fixture<StoreProbe>(html`<store-probe></store-probe>`);
-    el.counter.store = store as ExternalStore<State>;
+    el.counter.store = store;
     await el.updateComplete;
     expect(shown(el)).to.equal('1');
     expect(store.listenerCount).to.equal(1);

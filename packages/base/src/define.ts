@@ -19,7 +19,7 @@ function warnOnce(key: string, message: string): void {
 export function defineElement(tag: string, constructor: StampedConstructor): boolean {
   const registry = globalThis.customElements;
   if (!registry) return false;
-  const existing = registry.get(tag) as StampedConstructor | undefined;
+  const existing: StampedConstructor | undefined = registry.get(tag);
   if (existing) {
     if (existing !== constructor && existing.version !== constructor.version) {
       warnOnce(

@@ -1,12 +1,7 @@
 export { CifElement } from './CifElement.js';
 export { defineElement, type StampedConstructor } from './define.js';
 export { VERSION } from './version.js';
-export {
-  tokens,
-  tokensCssText,
-  adoptTokens,
-  hostThemeStyles,
-} from './tokens/tokens.js';
+export { tokens, tokensCssText, adoptTokens, hostThemeStyles } from './tokens/tokens.js';
 export { tokenDefinitions, type CifTokenName, type TokenDefinition } from './tokens/definitions.js';
 export { LocalizeController, directionOf } from './localize/LocalizeController.js';
 export {

@@ -14,7 +14,7 @@ import './test-utils/CifSample.js';
 import type { CifSample } from './test-utils/CifSample.js';
 
 const text = (el: CifSample, part: string) =>
-  el.shadowRoot!.querySelector(`[part="${part}"]`)!.textContent!.trim();
+  el.shadowRoot!.querySelector(`[part="${part}"]`)!.textContent.trim();
 
 /** Waits for the shared MutationObserver and the element's update. */
 async function settle(el: CifSample) {
@@ -35,7 +35,12 @@ describe('localisation', () => {
   });
 
   it('resolves the nearest translation: exact, language, regional variant, then English', () => {
-    const ptBR: CifTranslation = { ...resolveTranslation('en'), $code: 'pt-BR', $name: 'Português (Brasil)', retry: 'Tentar novamente' };
+    const ptBR: CifTranslation = {
+      ...resolveTranslation('en'),
+      $code: 'pt-BR',
+      $name: 'Português (Brasil)',
+      retry: 'Tentar novamente',
+    };
     registerTranslation(ptBR);
     expect(resolveTranslation('de').$code).to.equal('de');
     expect(resolveTranslation('de-CH').$code).to.equal('de');
@@ -70,7 +75,7 @@ describe('localisation', () => {
     const host = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<cif-sample></cif-sample>';
-    const el = shadow.querySelector('cif-sample') as CifSample;
+    const el = shadow.querySelector('cif-sample')!;
     await settle(el);
     expect(el.resolvedLang).to.equal('de');
   });
@@ -142,7 +147,9 @@ describe('localisation', () => {
     await settle(el);
     const l = el.formatter();
     expect(l.formatNumber(1234.5)).to.equal('1.234,5');
-    expect(l.formatDate(Date.UTC(2026, 0, 2, 12), { timeZone: 'UTC', dateStyle: 'short' })).to.equal('02.01.26');
+    expect(
+      l.formatDate(Date.UTC(2026, 0, 2, 12), { timeZone: 'UTC', dateStyle: 'short' }),
+    ).to.equal('02.01.26');
     const now = Date.UTC(2026, 0, 2, 12);
     expect(l.formatRelativeTime(now - 3 * 60_000, now)).to.equal('vor 3 Minuten');
     expect(l.formatRelativeTime(now - 86_400_000, now)).to.equal('gestern');

@@ -12,10 +12,12 @@ import allStyles from '/__cif__/styles.js';
 
 const cssResults = (module: Record<string, unknown>): CSSResult[] =>
   Object.values(module).filter(
-    (value): value is CSSResult => typeof value === 'object' && value !== null && 'cssText' in value,
+    (value): value is CSSResult =>
+      typeof value === 'object' && value !== null && 'cssText' in value,
   );
 
-const surface = (el: Element) => getComputedStyle(el).getPropertyValue('--cif-color-surface').trim();
+const surface = (el: Element) =>
+  getComputedStyle(el).getPropertyValue('--cif-color-surface').trim();
 const rgb = (hex: string) => {
   const probe = document.createElement('div');
   probe.style.color = hex;
@@ -39,7 +41,10 @@ describe('design tokens', () => {
       expect(modules.map((m) => m.file)).to.include('packages/base/src/host.styles.ts');
     });
 
-    for (const { file, module } of allStyles as { file: string; module: Record<string, unknown> }[]) {
+    for (const { file, module } of allStyles as {
+      file: string;
+      module: Record<string, unknown>;
+    }[]) {
       it(`${file}: every private --_x is defined and used`, () => {
         const text = cssResults(module)
           .map((result) => result.cssText)
@@ -51,7 +56,9 @@ describe('design tokens', () => {
         const text = cssResults(module)
           .map((result) => result.cssText)
           .join('\n');
-        expect(text, 'every styles file has a forced-colors rule').to.contain('forced-colors: active');
+        expect(text, 'every styles file has a forced-colors rule').to.contain(
+          'forced-colors: active',
+        );
       });
     }
 
@@ -105,9 +112,10 @@ describe('design tokens', () => {
 
     // Inside another shadow root, document rules cannot reach: the host rule does.
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    host.attachShadow({ mode: 'open' }).innerHTML = '<cif-sample data-cif-theme="dark"></cif-sample>';
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<cif-sample data-cif-theme="dark"></cif-sample>';
     const inner = host.shadowRoot!.querySelector('cif-sample')!;
-    await (inner as CifSample).updateComplete;
+    await inner.updateComplete;
     expect(surface(inner)).to.equal('#292929');
   });
 

@@ -1,14 +1,24 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getLocale, onLocaleRegistryChange, resolveTranslation } from './registry.js';
-import type {
-  CifTermArgs,
-  CifTranslation,
-  CifTranslationKey,
-} from './translation.js';
+import type { CifTermArgs, CifTranslation, CifTranslationKey } from './translation.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+const RTL_LANGUAGES = new Set([
+  'ar',
+  'arc',
+  'ckb',
+  'dv',
+  'fa',
+  'he',
+  'iw',
+  'ks',
+  'ps',
+  'sd',
+  'ug',
+  'ur',
+  'yi',
+]);
 
 /** The writing direction of a BCP 47 tag (from `Intl.Locale` text info where the browser has it). */
 export function directionOf(tag: string): 'ltr' | 'rtl' {
@@ -52,7 +62,11 @@ function watch(controller: LocalizeController): void {
   controllers.add(controller);
   if (!observer) {
     observer = new MutationObserver(refreshAll);
-    observer.observe(document, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
+    observer.observe(document, {
+      attributes: true,
+      attributeFilter: ['lang', 'dir'],
+      subtree: true,
+    });
     unsubscribeRegistry = onLocaleRegistryChange(refreshAll);
   }
 }
@@ -140,7 +154,8 @@ export class LocalizeController implements ReactiveController {
   /** A translated term; function terms take their arguments. Falls back to English per key. */
   term<K extends CifTranslationKey>(key: K, ...args: CifTermArgs<K>): string {
     const value = (this.#translation[key] ?? resolveTranslation('en')[key]) as unknown;
-    if (typeof value === 'function') return String((value as (...a: unknown[]) => unknown)(...args));
+    if (typeof value === 'function')
+      return String((value as (...a: unknown[]) => unknown)(...args));
     return String(value);
   }
 
@@ -180,15 +195,27 @@ export class LocalizeController implements ReactiveController {
     const minutes = Math.floor((safe % 3600) / 60);
     const seconds = safe % 60;
     if (style === 'long') {
-      const DurationFormat = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format(d: object): string } }).DurationFormat;
+      const DurationFormat = (
+        Intl as unknown as {
+          DurationFormat?: new (l: string, o: object) => { format(d: object): string };
+        }
+      ).DurationFormat;
       if (DurationFormat) {
         return new DurationFormat(this.#lang, { style: 'long' }).format(
           hours ? { hours, minutes, seconds } : minutes ? { minutes, seconds } : { seconds },
         );
       }
       const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
-        new Intl.NumberFormat(this.#lang, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
-      return [hours ? unit(hours, 'hour') : '', minutes ? unit(minutes, 'minute') : '', unit(seconds, 'second')]
+        new Intl.NumberFormat(this.#lang, {
+          style: 'unit',
+          unit: name,
+          unitDisplay: 'long',
+        }).format(value);
+      return [
+        hours ? unit(hours, 'hour') : '',
+        minutes ? unit(minutes, 'minute') : '',
+        unit(seconds, 'second'),
+      ]
         .filter(Boolean)
         .join(' ');
     }

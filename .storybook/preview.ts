@@ -1,0 +1,139 @@
+import { setLocale } from '@cif-elements/base';
+import '@cif-elements/base/locales/ar.js';
+import '@cif-elements/base/locales/de.js';
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import manifest from 'virtual:cif-manifest';
+
+setCustomElementsManifest(manifest);
+
+/** Set by vitest.config.ts: the theme, direction and locale a story-test project runs every story in. */
+declare const __CIF_STORY_MODE__: string | undefined;
+const storyTestMode: Record<string, string> =
+  typeof __CIF_STORY_MODE__ === 'string' ? (JSON.parse(__CIF_STORY_MODE__) as Record<string, string>) : {};
+
+/** The widths of the Dynamics 365 channel panel a CIF widget lives in. */
+const panelViewports = {
+  cifPanel300: { name: 'CIF panel 300 px (minimum)', styles: { width: '300px', height: '640px' }, type: 'desktop' },
+  cifPanel340: { name: 'CIF panel 340 px (default)', styles: { width: '340px', height: '640px' }, type: 'desktop' },
+  cifPanel378: { name: 'CIF panel 378 px', styles: { width: '378px', height: '640px' }, type: 'desktop' },
+} as const;
+
+/**
+ * Applies the toolbar globals to the whole preview document, as a widget page would: the theme as
+ * `data-cif-theme` on <html>, the locale through the kit's `setLocale` and `<html lang>`, the direction on
+ * <html dir>, the density as `data-cif-density`.
+ */
+const withGlobals: Decorator = (story, context) => {
+  const { theme, locale, dir, density } = {
+    ...(context.globals as Record<string, string | undefined>),
+    ...storyTestMode,
+  };
+  const html = document.documentElement;
+  if (theme === 'dark' || theme === 'light') html.setAttribute('data-cif-theme', theme);
+  else html.removeAttribute('data-cif-theme');
+  html.lang = locale ?? 'en';
+  setLocale(locale && locale !== 'en' ? locale : undefined);
+  if (dir === 'rtl' || dir === 'ltr') html.dir = dir;
+  else html.removeAttribute('dir');
+  html.setAttribute('data-cif-density', density ?? 'comfortable');
+  document.body.style.background = 'var(--cif-color-surface)';
+  document.body.style.color = 'var(--cif-color-on-surface)';
+  return story();
+};
+
+/** Console errors during a story fail its story test: a story must render cleanly. */
+let consoleErrors: unknown[][] = [];
+const originalConsoleError = console.error.bind(console);
+
+const preview: Preview = {
+  decorators: [withGlobals],
+  beforeEach() {
+    consoleErrors = [];
+    console.error = (...args: unknown[]) => {
+      consoleErrors.push(args);
+      originalConsoleError(...args);
+    };
+    return () => {
+      console.error = originalConsoleError;
+    };
+  },
+  afterEach() {
+    if (consoleErrors.length > 0) {
+      const first = consoleErrors[0]!.map(String).join(' ');
+      throw new Error(`The story logged ${consoleErrors.length} console error(s); first: ${first}`);
+    }
+  },
+  globalTypes: {
+    theme: {
+      description: 'Colour theme',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'system', title: 'System' },
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Locale',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'ar', title: 'العربية' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    dir: {
+      description: 'Direction',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'auto', title: 'From locale' },
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    density: {
+      description: 'Density',
+      toolbar: {
+        title: 'Density',
+        icon: 'component',
+        items: [
+          { value: 'comfortable', title: 'Comfortable' },
+          { value: 'compact', title: 'Compact' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: {
+    theme: 'light',
+    locale: 'en',
+    dir: 'auto',
+    density: 'comfortable',
+    viewport: { value: 'cifPanel340', isRotated: false },
+  },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true, matchers: { color: /(background|color)$/i } },
+    actions: { argTypesRegex: '^on[A-Z].*' },
+    viewport: { options: panelViewports },
+    // Accessibility violations fail the story tests.
+    a11y: { test: 'error' },
+    docs: { toc: true },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;
