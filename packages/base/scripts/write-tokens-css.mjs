@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tokensCssText } from '../dist/tokens/tokens.js';
+import { tokensCssText } from '../dist/tokens/generate.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'tokens.css');
 mkdirSync(dirname(out), { recursive: true });

@@ -1,9 +1,16 @@
 export { CifElement } from './CifElement.js';
 export { defineElement, type StampedConstructor } from './define.js';
 export { VERSION } from './version.js';
-export { tokens, tokensCssText, adoptTokens, hostThemeStyles } from './tokens/tokens.js';
+export { tokens, adoptTokens, hostThemeStyles } from './tokens/tokens.js';
+export { tokensCssText } from './tokens/generate.js';
 export { tokenDefinitions, type CifTokenName, type TokenDefinition } from './tokens/definitions.js';
 export { LocalizeController, directionOf } from './localize/LocalizeController.js';
+export {
+  formatNumber,
+  formatDate,
+  formatRelativeTime,
+  formatDuration,
+} from './localize/format.js';
 export {
   registerTranslation,
   setLocale,

@@ -1,6 +1,7 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import de from './locales/de.js';
 import ar from './locales/ar.js';
+import { formatDate, formatDuration, formatNumber, formatRelativeTime } from './localize/format.js';
 import { directionOf } from './localize/LocalizeController.js';
 import {
   getLocale,
@@ -145,25 +146,25 @@ describe('localisation', () => {
   it('formats numbers, dates, relative times and durations with Intl in the resolved language', async () => {
     const el = await fixture<CifSample>(html`<cif-sample lang="de"></cif-sample>`);
     await settle(el);
-    const l = el.formatter();
-    expect(l.formatNumber(1234.5)).to.equal('1.234,5');
+    const lang = el.resolvedLang;
+    expect(formatNumber(lang, 1234.5)).to.equal('1.234,5');
     expect(
-      l.formatDate(Date.UTC(2026, 0, 2, 12), { timeZone: 'UTC', dateStyle: 'short' }),
+      formatDate(lang, Date.UTC(2026, 0, 2, 12), { timeZone: 'UTC', dateStyle: 'short' }),
     ).to.equal('02.01.26');
     const now = Date.UTC(2026, 0, 2, 12);
-    expect(l.formatRelativeTime(now - 3 * 60_000, now)).to.equal('vor 3 Minuten');
-    expect(l.formatRelativeTime(now - 86_400_000, now)).to.equal('gestern');
-    expect(l.formatRelativeTime(now + 30_000, now)).to.equal('in 30 Sekunden');
-    expect(l.formatRelativeTime(now - 2 * 3_600_000, now)).to.equal('vor 2 Stunden');
-    expect(l.formatRelativeTime(now - 60 * 86_400_000, now)).to.equal('vor 2 Monaten');
-    expect(l.formatRelativeTime(now - 800 * 86_400_000, now)).to.equal('vor 2 Jahren');
-    expect(l.formatDuration(5)).to.equal('00:05');
-    expect(l.formatDuration(65)).to.equal('01:05');
-    expect(l.formatDuration(3725)).to.equal('1:02:05');
-    expect(l.formatDuration(-4)).to.equal('00:00');
-    expect(l.formatDuration(Number.NaN)).to.equal('00:00');
-    expect(l.formatDuration(125, 'long')).to.match(/2 Minuten.*5 Sekunden/);
-    expect(l.formatDuration(3725, 'long')).to.match(/1 Stunde.*2 Minuten.*5 Sekunden/);
-    expect(l.formatDuration(7, 'long')).to.match(/7 Sekunden/);
+    expect(formatRelativeTime(lang, now - 3 * 60_000, now)).to.equal('vor 3 Minuten');
+    expect(formatRelativeTime(lang, now - 86_400_000, now)).to.equal('gestern');
+    expect(formatRelativeTime(lang, now + 30_000, now)).to.equal('in 30 Sekunden');
+    expect(formatRelativeTime(lang, now - 2 * 3_600_000, now)).to.equal('vor 2 Stunden');
+    expect(formatRelativeTime(lang, now - 60 * 86_400_000, now)).to.equal('vor 2 Monaten');
+    expect(formatRelativeTime(lang, now - 800 * 86_400_000, now)).to.equal('vor 2 Jahren');
+    expect(formatDuration(lang, 5)).to.equal('00:05');
+    expect(formatDuration(lang, 65)).to.equal('01:05');
+    expect(formatDuration(lang, 3725)).to.equal('1:02:05');
+    expect(formatDuration(lang, -4)).to.equal('00:00');
+    expect(formatDuration(lang, Number.NaN)).to.equal('00:00');
+    expect(formatDuration(lang, 125, 'long')).to.match(/2 Minuten.*5 Sekunden/);
+    expect(formatDuration(lang, 3725, 'long')).to.match(/1 Stunde.*2 Minuten.*5 Sekunden/);
+    expect(formatDuration(lang, 7, 'long')).to.match(/7 Sekunden/);
   });
 });

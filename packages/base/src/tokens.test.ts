@@ -1,7 +1,9 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import type { CSSResult } from 'lit';
 import { tokenDefinitions } from './tokens/definitions.js';
-import { tokens, tokensCssText } from './tokens/tokens.js';
+import { hostThemeCss, tokensCss } from './tokens/generated.js';
+import { hostThemeCssText, minifyCss, tokensCssText } from './tokens/generate.js';
+import { tokens } from './tokens/tokens.js';
 import { emulate, resetEmulation } from './test-utils/media.js';
 import { checkPrivateTokens } from './test-utils/private-tokens.js';
 import './test-utils/CifSample.js';
@@ -69,6 +71,11 @@ describe('design tokens', () => {
       `);
       expect(report).to.deep.equal({ undefinedTokens: ['--_missing'], unusedTokens: ['--_dead'] });
     });
+  });
+
+  it('ships a runtime copy that is up to date with the definitions (else run `pnpm -F @cif-elements/base tokens`)', () => {
+    expect(tokensCss).to.equal(minifyCss(tokensCssText()));
+    expect(hostThemeCss).to.equal(minifyCss(hostThemeCssText()));
   });
 
   it('generates one rule per token for light, dark and forced colors', () => {

@@ -24,10 +24,6 @@ export class CifSample extends CifElement {
   isState(name: string): boolean {
     return this.hasState(name);
   }
-
-  formatter() {
-    return this.localize;
-  }
 }
 
 defineElement('cif-sample', CifSample);
