@@ -25,6 +25,47 @@ export interface CifTranslation {
   readonly moreCount: (count: number) => string;
   /** Announced when the kit cannot reach Dynamics. */
   readonly notInDynamics: string;
+
+  // <cif-dialpad>
+  /** The dialpad group's accessible name. */
+  readonly dialpadLabel: string;
+  /** The number field's accessible name. */
+  readonly dialpadNumber: string;
+  /** The number field's name in DTMF mode, where it shows the tones sent. */
+  readonly dialpadTonesSent: string;
+  /** Placeholder of the empty number field. */
+  readonly dialpadPlaceholder: string;
+  /** A key's accessible name: "2 ABC"; `letters` is empty for keys without letters or when they are hidden. */
+  readonly dialpadKey: (key: string, letters: string) => string;
+  readonly dialpadCall: string;
+  /** The call button while a dial is in progress. */
+  readonly dialpadCalling: string;
+  readonly dialpadBackspace: string;
+  readonly dialpadClear: string;
+  /** Announced after the number was cleared. */
+  readonly dialpadCleared: string;
+  /** Announced after a character was deleted. */
+  readonly dialpadDeleted: (characters: string) => string;
+  /** The region selector's accessible name. */
+  readonly dialpadRegion: string;
+  /** Validity hint for a valid number; `region` is the region's display name. */
+  readonly dialpadValid: (region: string) => string;
+  /** Validity hint for a number that is not valid in the region. */
+  readonly dialpadInvalid: (region: string) => string;
+  /** The default reason shown for a number on the do-not-call list. */
+  readonly dialpadDoNotCall: string;
+  /** Shown when a do-not-call check could not be completed (the dialpad fails closed). */
+  readonly dialpadDoNotCallFailed: string;
+  /** Shown, and announced, when a number was not dialled. */
+  readonly dialpadBlocked: (reason: string) => string;
+  readonly dialpadDialFailed: string;
+  readonly dialpadDtmfFailed: string;
+  /** Validation message of a required, empty dialpad. */
+  readonly dialpadRequired: string;
+  /** The recent numbers list's accessible name. */
+  readonly dialpadRecents: string;
+  /** A recent number's button: "Call Jane Doe again". */
+  readonly dialpadRedial: (name: string) => string;
 }
 
 /** Keys of the translation table that are translated strings or functions (not `$` metadata). */
