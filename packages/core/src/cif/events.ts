@@ -269,8 +269,12 @@ export const eventDecoders: { readonly [K in CifEventName]: (payload: unknown) =
 
 /**
  * Decodes the payload of a custom event (raiseEvent): JSON text is parsed, other text is kept, a Map
- * becomes an object.
+ * `{value, correlationId}` is unwrapped to its value, another Map becomes an object.
  */
 export function decodeCustomPayload(payload: unknown): JsonValue {
+  // The documented handler reads a Map {value, correlationId}: unwrap it to what was raised.
+  if (payload instanceof Map && payload.has('value') && [...payload.keys()].every((key) => key === 'value' || key === 'correlationId')) {
+    return decodeLenient(payload.get('value'));
+  }
   return decodeLenient(payload);
 }

@@ -1,0 +1,21 @@
+/**
+ * Test doubles for code built on `@cif-elements/core`: a fake `Microsoft.CIFramework` that reproduces the
+ * real library's quirks.
+ */
+export {
+  FakeCIFramework,
+  FAKE_CANCELLED_ANSWER,
+  type FakeBehaviour,
+  type FakeCall,
+  type FakeCifOptions,
+  type FakeFailure,
+  type FakeFailureShape,
+  type FakeHandlerOutcome,
+  type FakeNavigation,
+  type FakeNotification,
+  type FakeNotificationAnswer,
+  type FakeQuirks,
+  type FakeSession,
+  type FakeTab,
+} from './FakeCIFramework.js';
+export { parseQuery, parseFilter, applyQuery, ODataQueryError, type FakeRecord, type ParsedQuery } from './odata-filter.js';
