@@ -46,6 +46,7 @@ function run(name, [command, ...args]) {
 /** Counts the test results a runner printed. */
 function count(output) {
   // Strip ANSI colours first.
+  // eslint-disable-next-line no-control-regex -- ANSI escape codes
   const text = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   const wtr = [...text.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
   if (wtr) return { passed: Number(wtr[1]), failed: Number(wtr[2]) };
