@@ -8,6 +8,7 @@ import {
   dialChars,
   dialIndex,
   formattedIndex,
+  normaliseValue,
   sanitizeTyped,
   spliceDialString,
 } from './dial-string.js';
@@ -68,6 +69,8 @@ const BACKSPACE =
   'M22 3H7c-.7 0-1.2.3-1.6.9L0 12l5.4 8.1c.4.5.9.9 1.6.9h15c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2zm-3 12.6L17.6 17 14 13.4 10.4 17 9 15.6 12.6 12 9 8.4 10.4 7 14 10.6 17.6 7 19 8.4 15.4 12z';
 const CLEAR =
   'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z';
+
+const ALERT = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-2h2zm0-4h-2V7h2z';
 
 const toList = (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean);
 const spaced = (text: string) => [...text].join(' ');
@@ -148,15 +151,15 @@ export class CifDialpad extends CifElement {
   #value = '';
 
   /**
-   * The number as a dial string (digits, `*`, `#`, a leading `+`, `,`/`;` before post-dial digits). Any
-   * text set here is cleaned like a paste. The attribute is the default value, restored on form reset.
+   * The number as a dial string (digits, `*`, `#`, a leading `+`, `,`/`;` before post-dial digits). Other
+   * text set here (`+1 (201) 555-0123`, `tel:` links) is cleaned like a paste. The attribute is the default value, restored on form reset.
    */
   @property()
   get value(): string {
     return this.#value;
   }
   set value(value: string) {
-    this.#value = cleanDialString(value == null ? '' : String(value));
+    this.#value = normaliseValue(value == null ? '' : String(value));
   }
 
   /** `dial`: compose, then dial. `dtmf`: every key is sent at once (set by a bound store during calls). */
@@ -450,7 +453,9 @@ export class CifDialpad extends CifElement {
           @input=${this.#onInput}
         />
       </div>
-      <div part="hint" id="hint" class=${hint[1]}>${hint[0]}</div>
+      <div part="hint" id="hint" class=${hint[1]}>
+        ${hint[1] === 'error' ? icon(ALERT) : nothing}${hint[0]}
+      </div>
       <slot name="results"></slot>
       <div
         part="keypad"
@@ -473,9 +478,8 @@ export class CifDialpad extends CifElement {
             aria-label=${t.term('dialpadKey', key, shown)}
             ?disabled=${disabled}
           >
-            <span part="digit" aria-hidden="true">${key}</span>${this.lettersHidden
-              ? nothing
-              : html`<span part="letters" aria-hidden="true">${letters}</span>`}
+            <span part="digit">${key}</span>
+            ${this.lettersHidden ? nothing : html`<span part="letters">${letters}</span>`}
           </button>`;
         })}
       </div>
@@ -566,10 +570,10 @@ export class CifDialpad extends CifElement {
           <button
             type="button"
             part="recent"
-            aria-label=${this.localize.term('dialpadRedial', who ? `${who}, ${formatted}` : formatted)}
             ?disabled=${this.#disabled}
             @click=${() => this.#dial('recent', number)}
           >
+            <span class="sr">${this.localize.term('dialpadRedial')}:</span>
             <span>${who || html`<bdi dir="ltr">${formatted}</bdi>`}</span>
             ${who ? html`<bdi dir="ltr">${formatted}</bdi>` : nothing}
             ${Number.isFinite(when)

@@ -100,6 +100,15 @@ export function cleanDialString(input: unknown): string {
 }
 
 /**
+ * Normalises a value set by the app: a string of dial-string characters is kept as it is (a number being
+ * composed, such as `+` or `555,`, included) with `+` in front only; anything else is cleaned like a paste.
+ */
+export function normaliseValue(input: unknown): string {
+  if (typeof input === 'string' && /^[0-9*#+,;]*$/.test(input)) return fixPlus(input);
+  return cleanDialString(input);
+}
+
+/**
  * Applies an edit to a dial string: replaces `[start, end)` with `insert`, keeps `+` in front only, cuts
  * to the maximum length. Returns the new string and the caret position after the insertion.
  */

@@ -18,6 +18,7 @@ export const styles = css`
     --_display-size: var(--cif-dialpad-display-font-size, var(--cif-font-size-xxl, 28px));
     --_border: var(--cif-dialpad-border-color, var(--cif-color-border-strong, #616161));
     --_focus: var(--cif-dialpad-focus-color, var(--cif-color-focus, #000));
+    --_bg: var(--cif-dialpad-background, var(--cif-color-surface, #fff));
     --_muted: var(--cif-color-on-surface-muted, #616161);
     --_danger: var(--cif-color-danger-text, #b10e1c);
     --_warning: var(--cif-color-warning-text, #bc4b09);
@@ -28,10 +29,12 @@ export const styles = css`
     gap: var(--_gap);
     max-inline-size: 24rem;
     margin-inline: auto;
+    padding: var(--cif-space-2, 4px);
+    background: var(--_bg);
   }
   /* Compact: a 300 px channel panel (or density="compact"). Keys keep a 44 × 44 px target. */
   @container (inline-size < 20rem) {
-    .auto {
+    .auto > * {
       --_gap: var(--cif-space-2, 4px);
       --_key-size: var(--cif-target-size, 44px);
       --_display-size: var(--cif-font-size-xl, 20px);
@@ -87,9 +90,17 @@ export const styles = css`
   .invalid {
     color: var(--_warning);
   }
+  /* Error text in the text colour (danger text tokens are not 4.5:1 on every surface); the icon carries the colour. */
   .error {
-    color: var(--_danger);
     font-weight: var(--cif-font-weight-semibold, 600);
+    color: inherit;
+  }
+  .error svg {
+    inline-size: 16px;
+    block-size: 16px;
+    vertical-align: text-bottom;
+    margin-inline-end: var(--cif-space-2, 4px);
+    fill: var(--_danger);
   }
   /* Telephone order in every direction: 1 2 3 stays left to right in RTL. */
   .keypad,
@@ -127,7 +138,12 @@ export const styles = css`
     background: var(--_key-bg);
     color: var(--_key-color);
     user-select: none;
-    transition: background var(--cif-duration-fast, 150ms);
+    transition: background-color var(--cif-duration-fast, 150ms);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='key'] {
+      transition: none;
+    }
   }
   [part~='key']:hover:not(:disabled) {
     background: var(--_key-bg-hover);

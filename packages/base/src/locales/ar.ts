@@ -38,7 +38,7 @@ const translation: CifTranslation = {
   dialpadDtmfFailed: 'تعذّر إرسال النغمات',
   dialpadRequired: 'أدخل رقم هاتف',
   dialpadRecents: 'الأرقام الأخيرة',
-  dialpadRedial: (name) => `معاودة الاتصال بـ ${name}`,
+  dialpadRedial: 'معاودة الاتصال',
 };
 
 registerTranslation(translation);

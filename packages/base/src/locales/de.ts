@@ -38,7 +38,7 @@ const translation: CifTranslation = {
   dialpadDtmfFailed: 'Die Töne konnten nicht gesendet werden',
   dialpadRequired: 'Geben Sie eine Telefonnummer ein',
   dialpadRecents: 'Letzte Nummern',
-  dialpadRedial: (name) => `${name} erneut anrufen`,
+  dialpadRedial: 'Erneut anrufen',
 };
 
 registerTranslation(translation);

@@ -37,7 +37,7 @@ const translation: CifTranslation = {
   dialpadDtmfFailed: 'The tones could not be sent',
   dialpadRequired: 'Enter a phone number',
   dialpadRecents: 'Recent numbers',
-  dialpadRedial: (name) => `Call ${name} again`,
+  dialpadRedial: 'Call again',
 };
 
 export default translation;

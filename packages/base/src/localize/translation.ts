@@ -64,8 +64,8 @@ export interface CifTranslation {
   readonly dialpadRequired: string;
   /** The recent numbers list's accessible name. */
   readonly dialpadRecents: string;
-  /** A recent number's button: "Call Jane Doe again". */
-  readonly dialpadRedial: (name: string) => string;
+  /** Read before a recent number's name and number on its redial button. */
+  readonly dialpadRedial: string;
 }
 
 /** Keys of the translation table that are translated strings or functions (not `$` metadata). */
