@@ -14,7 +14,7 @@ const CONTACTS = [
   { contactid: '80ac0a5d-1111-4c2b-9e3f-000000000001', fullname: 'Alex Baker', telephone1: '+16195550129', mobilephone: '619-555-0129' },
   { contactid: '80ac0a5d-1111-4c2b-9e3f-000000000002', fullname: "Dana O'Brien", telephone1: '+442079460000' },
   { contactid: '80ac0a5d-1111-4c2b-9e3f-000000000003', fullname: 'Alex Chen', telephone1: '+16195550199' },
-];
+] as const;
 
 async function rejection(promise: Promise<unknown>): Promise<CifError> {
   try {
