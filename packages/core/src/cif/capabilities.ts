@@ -1,6 +1,13 @@
 import { CIF_V1_EVENTS, CIF_V2_EVENTS, type CifEventName } from './events.js';
 import { versionFromEnvironment } from './results.js';
-import { CIF_V1_APIS, CIF_V2_APIS, type CifApiName, type CifEnvironment, type CifLibrary, type CifVersion } from './types.js';
+import {
+  CIF_V1_APIS,
+  CIF_V2_APIS,
+  type CifApiName,
+  type CifEnvironment,
+  type CifLibrary,
+  type CifVersion,
+} from './types.js';
 
 /** What the connected host can do. */
 export interface CifCapabilities {
@@ -19,7 +26,13 @@ export interface CifCapabilities {
 }
 
 /** Functions whose presence marks a CIF 2.0 library. */
-const V2_MARKERS: readonly CifApiName[] = ['notifyEvent', 'createSession', 'getAllSessions', 'setPresence', 'createTab'];
+const V2_MARKERS: readonly CifApiName[] = [
+  'notifyEvent',
+  'createSession',
+  'getAllSessions',
+  'setPresence',
+  'createTab',
+];
 
 /** The CIF version that introduced an API. */
 export function apiVersion(api: CifApiName): CifVersion {
@@ -50,7 +63,8 @@ export function detectCifVersion(
 
 /** Describes what a library can do when spoken to as the given version. */
 export function describeCapabilities(library: CifLibrary, version: CifVersion): CifCapabilities {
-  const allowed: readonly CifApiName[] = version === 2 ? [...CIF_V1_APIS, ...CIF_V2_APIS] : CIF_V1_APIS;
+  const allowed: readonly CifApiName[] =
+    version === 2 ? [...CIF_V1_APIS, ...CIF_V2_APIS] : CIF_V1_APIS;
   const apis = Object.freeze(allowed.filter((api) => hasFunction(library, api)));
   const events: readonly CifEventName[] = Object.freeze(
     version === 2 ? [...CIF_V1_EVENTS, ...CIF_V2_EVENTS] : [...CIF_V1_EVENTS],

@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import { FakeCIFramework } from '../testing/index.js';
 import {
   CifClient,
-  CifError,
+  type CifError,
   createCifClient,
   isCifError,
   type CifErrorCode,
@@ -11,9 +11,22 @@ import {
 } from '../index.js';
 
 const CONTACTS = [
-  { contactid: '80ac0a5d-1111-4c2b-9e3f-000000000001', fullname: 'Alex Baker', telephone1: '+16195550129', mobilephone: '619-555-0129' },
-  { contactid: '80ac0a5d-1111-4c2b-9e3f-000000000002', fullname: "Dana O'Brien", telephone1: '+442079460000' },
-  { contactid: '80ac0a5d-1111-4c2b-9e3f-000000000003', fullname: 'Alex Chen', telephone1: '+16195550199' },
+  {
+    contactid: '80ac0a5d-1111-4c2b-9e3f-000000000001',
+    fullname: 'Alex Baker',
+    telephone1: '+16195550129',
+    mobilephone: '619-555-0129',
+  },
+  {
+    contactid: '80ac0a5d-1111-4c2b-9e3f-000000000002',
+    fullname: "Dana O'Brien",
+    telephone1: '+442079460000',
+  },
+  {
+    contactid: '80ac0a5d-1111-4c2b-9e3f-000000000003',
+    fullname: 'Alex Chen',
+    telephone1: '+16195550199',
+  },
 ] as const;
 
 async function rejection(promise: Promise<unknown>): Promise<CifError> {
@@ -58,7 +71,10 @@ describe('CifClient', () => {
 
     it('rejects a 2.0 API under 1.0 with unsupported-in-version, not a TypeError', async () => {
       const { client } = setup({ version: 1 });
-      const error = await expectCode(client.notifyEvent({ templateName: 'incoming' }), 'unsupported-in-version');
+      const error = await expectCode(
+        client.notifyEvent({ templateName: 'incoming' }),
+        'unsupported-in-version',
+      );
       expect(error.api).to.equal('notifyEvent');
       await expectCode(client.createSession({ templateName: 't' }), 'unsupported-in-version');
       await expectCode(client.setMode(2), 'unsupported-in-version');
@@ -115,7 +131,12 @@ describe('CifClient', () => {
   describe('getEnvironment', () => {
     it('parses the JSON string: userId without braces, LCIDs as numbers, customParams parsed', async () => {
       const { client } = setup({
-        environment: { orgLcid: '1031', customParams: '{"queue":"sales","priority":2}', id: '{80AC0A5D-1111}', isDirty: 'true' },
+        environment: {
+          orgLcid: '1031',
+          customParams: '{"queue":"sales","priority":2}',
+          id: '{80AC0A5D-1111}',
+          isDirty: 'true',
+        },
       });
       const env = await client.getEnvironment();
       expect(env.userId).to.equal('A8177E6E-1F4B-4E3A-9C2D-0E6A3B7C9D10');
@@ -127,7 +148,7 @@ describe('CifClient', () => {
       expect(env.isDirty).to.equal(true);
       expect(env.cifVersion).to.equal('2.0');
       expect(env.etn).to.equal(undefined);
-      expect(env.raw['username']).to.equal('Alex Agent');
+      expect(env.raw.username).to.equal('Alex Agent');
     });
 
     it('keeps customParams that are not JSON as text, and null when unset', async () => {
@@ -162,7 +183,10 @@ describe('CifClient', () => {
       const [entity, data] = fake.callsTo('createRecord')[0]!.args;
       expect(entity).to.equal('phonecall');
       expect(data).to.be.a('string');
-      expect(JSON.parse(data as string)).to.include({ subject: 'Call from Alex Baker', directioncode: false });
+      expect(JSON.parse(data as string)).to.include({
+        subject: 'Call from Alex Baker',
+        directioncode: false,
+      });
       expect(fake.records('phonecall')).to.have.length(1);
     });
 
@@ -171,7 +195,7 @@ describe('CifClient', () => {
       await client.createRecord('task', '{"subject":"x"}');
       expect(fake.callsTo('createRecord')[0]!.args[1]).to.equal('{"subject":"x"}');
       const cyclic: Record<string, unknown> = {};
-      cyclic['self'] = cyclic;
+      cyclic.self = cyclic;
       await expectCode(client.createRecord('task', cyclic), 'validation');
       await expectCode(client.createRecord('', {}), 'validation');
       await expectCode(client.createRecord('task', { big: 1n }), 'validation');
@@ -188,22 +212,32 @@ describe('CifClient', () => {
 
     it('retrieveRecord builds the query and parses the JSON string', async () => {
       const { fake, client } = setup();
-      const record = await client.retrieveRecord('contact', '{80AC0A5D-1111-4C2B-9E3F-000000000001}', {
-        select: ['fullname'],
+      const record = await client.retrieveRecord(
+        'contact',
+        '{80AC0A5D-1111-4C2B-9E3F-000000000001}',
+        {
+          select: ['fullname'],
+        },
+      );
+      expect(record).to.deep.equal({
+        fullname: 'Alex Baker',
+        contactid: '80ac0a5d-1111-4c2b-9e3f-000000000001',
       });
-      expect(record).to.deep.equal({ fullname: 'Alex Baker', contactid: '80ac0a5d-1111-4c2b-9e3f-000000000001' });
       expect(fake.callsTo('retrieveRecord')[0]!.args).to.deep.equal([
         'contact',
         '80AC0A5D-1111-4C2B-9E3F-000000000001',
         '?$select=fullname',
       ]);
-      await client.retrieveRecord('contact', CONTACTS[0]!.contactid);
+      await client.retrieveRecord('contact', CONTACTS[0].contactid);
       expect(fake.callsTo('retrieveRecord')[1]!.args).to.have.length(2);
     });
 
     it('retrieveRecord of a missing record rejects not-found (JSON string rejection)', async () => {
       const { client } = setup();
-      const error = await expectCode(client.retrieveRecord('contact', '00000000-0000-0000-0000-000000000000'), 'not-found');
+      const error = await expectCode(
+        client.retrieveRecord('contact', '00000000-0000-0000-0000-000000000000'),
+        'not-found',
+      );
       expect(error.raw).to.be.a('string');
       expect(error.hostName).to.equal('RetrieveRecord');
       expect(error.api).to.equal('retrieveRecord');
@@ -211,10 +245,12 @@ describe('CifClient', () => {
 
     it('updateRecord and deleteRecord resolve the reference', async () => {
       const { fake, client } = setup();
-      const id = CONTACTS[1]!.contactid;
+      const id = CONTACTS[1].contactid;
       const updated = await client.updateRecord('contact', id, { jobtitle: 'Buyer' });
       expect(updated.id).to.equal(id);
-      expect(fake.records('contact').find((r) => r['contactid'] === id)).to.include({ jobtitle: 'Buyer' });
+      expect(fake.records('contact').find((r) => r.contactid === id)).to.include({
+        jobtitle: 'Buyer',
+      });
       const deleted = await client.deleteRecord('contact', id);
       expect(deleted).to.include({ id, entityName: 'contact' });
       expect(fake.records('contact')).to.have.length(2);
@@ -231,7 +267,7 @@ describe('CifClient', () => {
         true,
       );
       expect(Array.isArray(records)).to.equal(true);
-      expect(records.map((r) => r['fullname'])).to.deep.equal(['Alex Baker', 'Alex Chen']);
+      expect(records.map((r) => r.fullname)).to.deep.equal(['Alex Baker', 'Alex Chen']);
       expect(fake.callsTo('searchAndOpenRecords')[0]!.args).to.deep.equal([
         'contact',
         "?$select=fullname,telephone1&$filter=startswith(fullname,'Alex')",
@@ -255,16 +291,25 @@ describe('CifClient', () => {
     it('searchAndOpenRecords reads arrays, empty answers and envelopes, and rejects garbage', async () => {
       const { fake, client } = setup();
       fake.override('searchAndOpenRecords', { result: '[{"a":1},2,{"b":2}]' });
-      expect(await client.searchAndOpenRecords('contact', '', true)).to.deep.equal([{ a: 1 }, { b: 2 }]);
+      expect(await client.searchAndOpenRecords('contact', '', true)).to.deep.equal([
+        { a: 1 },
+        { b: 2 },
+      ]);
       fake.override('searchAndOpenRecords', { result: '{}' });
       expect(await client.searchAndOpenRecords('contact', '', true)).to.deep.equal([]);
       fake.override('searchAndOpenRecords', { result: { value: [{ x: 1 }] } });
       expect(await client.searchAndOpenRecords('contact', '', true)).to.deep.equal([{ x: 1 }]);
       fake.override('searchAndOpenRecords', { result: '{"10":{"n":10},"2":{"n":2}}' });
-      expect(await client.searchAndOpenRecords('contact', '', true)).to.deep.equal([{ n: 2 }, { n: 10 }]);
+      expect(await client.searchAndOpenRecords('contact', '', true)).to.deep.equal([
+        { n: 2 },
+        { n: 10 },
+      ]);
       fake.override('searchAndOpenRecords', { result: 'Alex' });
       await expectCode(client.searchAndOpenRecords('contact', '', true), 'invalid-response');
-      await expectCode(client.searchAndOpenRecords('contact', '', 'no' as unknown as boolean), 'validation');
+      await expectCode(
+        client.searchAndOpenRecords('contact', '', 'no' as unknown as boolean),
+        'validation',
+      );
       await expectCode(
         client.searchAndOpenRecords('contact', '', true, { searchType: 3 as 0 }),
         'validation',
@@ -275,14 +320,22 @@ describe('CifClient', () => {
       const { odataString } = await import('../index.js');
       const { client } = setup();
       const hostile = "x' or fullname ne 'y";
-      const records = await client.searchAndOpenRecords('contact', { filter: `telephone1 eq ${odataString(hostile)}` }, true);
+      const records = await client.searchAndOpenRecords(
+        'contact',
+        { filter: `telephone1 eq ${odataString(hostile)}` },
+        true,
+      );
       expect(records).to.deep.equal([]);
     });
 
     it('openForm sends both arguments as JSON strings and reads savedEntityReference', async () => {
       const { fake, client } = setup();
       const result = await client.openForm(
-        { entityName: 'contact', entityId: '{80AC0A5D-1111-4C2B-9E3F-000000000001}', useQuickCreateForm: false },
+        {
+          entityName: 'contact',
+          entityId: '{80AC0A5D-1111-4C2B-9E3F-000000000001}',
+          useQuickCreateForm: false,
+        },
         { telephone1: '+16195550129' },
       );
       expect(result.savedEntityReference).to.deep.equal([]);
@@ -295,12 +348,17 @@ describe('CifClient', () => {
       });
       expect(JSON.parse(parameters as string)).to.deep.equal({ telephone1: '+16195550129' });
       fake.override('openForm', {
-        result: '{"savedEntityReference":[{"entityType":"contact","id":"{ABC}","name":"Alex"},{"bad":1}]}',
+        result:
+          '{"savedEntityReference":[{"entityType":"contact","id":"{ABC}","name":"Alex"},{"bad":1}]}',
       });
       const saved = await client.openForm({ entityName: 'contact' });
-      expect(saved.savedEntityReference).to.deep.equal([{ entityType: 'contact', id: 'ABC', name: 'Alex' }]);
+      expect(saved.savedEntityReference).to.deep.equal([
+        { entityType: 'contact', id: 'ABC', name: 'Alex' },
+      ]);
       expect(fake.callsTo('openForm')[1]!.args).to.have.length(1);
-      fake.override('openForm', { result: '{"savedEntityReference":{"entityType":"lead","id":"L1"}}' });
+      fake.override('openForm', {
+        result: '{"savedEntityReference":{"entityType":"lead","id":"L1"}}',
+      });
       expect((await client.openForm({ entityName: 'lead' })).savedEntityReference).to.deep.equal([
         { entityType: 'lead', id: 'L1' },
       ]);
@@ -310,21 +368,33 @@ describe('CifClient', () => {
     it('renderSearchPage and getEntityMetadata', async () => {
       const { fake, client } = setup();
       await client.renderSearchPage('contact', '619-555');
-      expect(fake.navigations[0]).to.deep.equal({ type: 'search', entityName: 'contact', searchText: '619-555' });
+      expect(fake.navigations[0]).to.deep.equal({
+        type: 'search',
+        entityName: 'contact',
+        searchText: '619-555',
+      });
       const metadata = await client.getEntityMetadata('contact', ['fullname']);
-      expect(metadata['LogicalName']).to.equal('contact');
+      expect(metadata.LogicalName).to.equal('contact');
       fake.override('getEntityMetadata', { result: '{"LogicalName":"account"}' });
-      expect((await client.getEntityMetadata('account'))['LogicalName']).to.equal('account');
+      expect((await client.getEntityMetadata('account')).LogicalName).to.equal('account');
       expect(fake.callsTo('getEntityMetadata')[1]!.args).to.deep.equal(['account']);
-      await expectCode(client.getEntityMetadata('account', [1] as unknown as string[]), 'validation');
+      await expectCode(
+        client.getEntityMetadata('account', [1] as unknown as string[]),
+        'validation',
+      );
     });
   });
 
   describe('raiseEvent and updateContext', () => {
     it('raiseEvent serialises the input and resolves a boolean', async () => {
       const { fake, client } = setup();
-      expect(await client.raiseEvent('widgetEvent', { callId: 'c1' }, { correlationId: 'corr' })).to.equal(true);
-      expect(fake.raisedEvents[0]).to.deep.equal({ event: 'widgetEvent', input: '{"callId":"c1"}' });
+      expect(
+        await client.raiseEvent('widgetEvent', { callId: 'c1' }, { correlationId: 'corr' }),
+      ).to.equal(true);
+      expect(fake.raisedEvents[0]).to.deep.equal({
+        event: 'widgetEvent',
+        input: '{"callId":"c1"}',
+      });
       expect(fake.callsTo('raiseEvent')[0]!.args[2]).to.equal('corr');
       await client.raiseEvent('plain', 'test input value');
       expect(fake.raisedEvents[1]!.input).to.equal('test input value');
@@ -337,7 +407,10 @@ describe('CifClient', () => {
     it('updateContext sends an object and resolves the context', async () => {
       const { fake, client } = setup();
       const sessionId = await client.createSession({ templateName: 'call' });
-      const context = await client.updateContext({ customer: 'Alex Baker', fn: () => 1 }, sessionId);
+      const context = await client.updateContext(
+        { customer: 'Alex Baker', fn: () => 1 },
+        sessionId,
+      );
       expect(context).to.deep.equal({ customer: 'Alex Baker' });
       expect(fake.sessions.get(sessionId)!.context).to.deep.equal({ customer: 'Alex Baker' });
       expect(await client.updateContext({ customer: '' }, sessionId, true)).to.deep.equal({});
@@ -352,7 +425,11 @@ describe('CifClient', () => {
     it('resolves {accepted, action, reason} from the real, unwrapped answer', async () => {
       const { fake, client } = setup();
       const result = await client.notifyEvent(
-        { templateName: 'incoming_call', templateParameters: { number: '+1 619 555 0129' }, cancellationToken: 'call-1' },
+        {
+          templateName: 'incoming_call',
+          templateParameters: { number: '+1 619 555 0129' },
+          cancellationToken: 'call-1',
+        },
         { correlationId: 'corr-1' },
       );
       expect(result).to.deep.include({ accepted: true, action: 'Accept', reason: 'Accept' });
@@ -369,7 +446,11 @@ describe('CifClient', () => {
       const { fake, client } = setup({ quirks: { notifyValueWrapper: true } });
       fake.notificationAnswer = { actionName: 'Reject', responseReason: 'DeclinedByAgent' };
       const result = await client.notifyEvent({ templateName: 'incoming_call' });
-      expect(result).to.deep.include({ accepted: false, action: 'Reject', reason: 'DeclinedByAgent' });
+      expect(result).to.deep.include({
+        accepted: false,
+        action: 'Reject',
+        reason: 'DeclinedByAgent',
+      });
       expect(result.raw).to.have.property('value');
       expect(fake.callsTo('notifyEvent')[0]!.args).to.have.length(1);
     });
@@ -377,9 +458,18 @@ describe('CifClient', () => {
     it('normalises AutoAccept, Timeout, old hosts’ Reject/DisplayTimeout and unknown answers', async () => {
       const { fake, client } = setup();
       const answers: [string, { accepted: boolean; action: string }][] = [
-        ['{"actionName":"Accept","responseReason":"AutoAccept"}', { accepted: true, action: 'Accept' }],
-        ['{"actionName":"Timeout","responseReason":"DisplayTimeout"}', { accepted: false, action: 'Timeout' }],
-        ['{"actionName":"Reject","responseReason":"DisplayTimeout"}', { accepted: false, action: 'Timeout' }],
+        [
+          '{"actionName":"Accept","responseReason":"AutoAccept"}',
+          { accepted: true, action: 'Accept' },
+        ],
+        [
+          '{"actionName":"Timeout","responseReason":"DisplayTimeout"}',
+          { accepted: false, action: 'Timeout' },
+        ],
+        [
+          '{"actionName":"Reject","responseReason":"DisplayTimeout"}',
+          { accepted: false, action: 'Timeout' },
+        ],
         ['{"value":"{\\"actionName\\":\\"accept\\"}"}', { accepted: true, action: 'Accept' }],
         ['{"actionName":"Maybe"}', { accepted: false, action: 'Unknown' }],
         ['{}', { accepted: false, action: 'Unknown' }],
@@ -393,26 +483,45 @@ describe('CifClient', () => {
     });
 
     it('reports queue limits, unknown templates and client errors', async () => {
-      const { fake, client } = setup({ notificationTemplates: ['incoming_call'], notificationAnswer: 'pending' });
-      const error = await expectCode(client.notifyEvent({ templateName: 'missing' }), 'template-not-found');
+      const { fake, client } = setup({
+        notificationTemplates: ['incoming_call'],
+        notificationAnswer: 'pending',
+      });
+      const error = await expectCode(
+        client.notifyEvent({ templateName: 'missing' }),
+        'template-not-found',
+      );
       expect(error.hostName).to.equal('NotifyEvent');
       const pending = Array.from({ length: 10 }, (_, i) =>
         client.notifyEvent({ templateName: 'incoming_call', cancellationToken: `t${i}` }),
       );
       await Promise.resolve();
       const eleventh = await client.notifyEvent({ templateName: 'incoming_call' });
-      expect(eleventh).to.deep.include({ accepted: false, reason: 'NotificationQueueLimitExceeded' });
-      for (let i = 0; i < 10; i++) fake.answerNotification({ actionName: 'Accept', responseReason: 'Accept' }, `t${i}`);
+      expect(eleventh).to.deep.include({
+        accepted: false,
+        reason: 'NotificationQueueLimitExceeded',
+      });
+      for (let i = 0; i < 10; i++)
+        fake.answerNotification({ actionName: 'Accept', responseReason: 'Accept' }, `t${i}`);
       expect((await Promise.all(pending)).every((r) => r.accepted)).to.equal(true);
       fake.override('notifyEvent', { fail: { shape: 'json', message: 'RejectAfterClientError' } });
-      await expectCode(client.notifyEvent({ templateName: 'incoming_call' }), 'notification-failed');
+      await expectCode(
+        client.notifyEvent({ templateName: 'incoming_call' }),
+        'notification-failed',
+      );
       await expectCode(client.notifyEvent({ templateName: '' }), 'validation');
-      await expectCode(client.notifyEvent({ templateName: 'x', cancellationToken: 5 as unknown as string }), 'validation');
+      await expectCode(
+        client.notifyEvent({ templateName: 'x', cancellationToken: 5 as unknown as string }),
+        'validation',
+      );
     });
 
     it('cancelEvent withdraws a pending notification', async () => {
       const { fake, client } = setup({ notificationAnswer: 'pending' });
-      const answer = client.notifyEvent({ templateName: 'incoming_call', cancellationToken: 'call-7' });
+      const answer = client.notifyEvent({
+        templateName: 'incoming_call',
+        cancellationToken: 'call-7',
+      });
       await Promise.resolve();
       expect(fake.pendingNotifications).to.have.length(1);
       const cancelled = await client.cancelEvent('call-7');
@@ -426,10 +535,17 @@ describe('CifClient', () => {
       const clock = sinon.useFakeTimers();
       try {
         const { client } = setup({ notificationAnswer: 'pending', notificationTimeout: 120_000 });
-        const answer = client.notifyEvent({ templateName: 'incoming_call', cancellationToken: 'c' });
+        const answer = client.notifyEvent({
+          templateName: 'incoming_call',
+          cancellationToken: 'c',
+        });
         await clock.tickAsync(119_000);
         await clock.tickAsync(2_000);
-        expect(await answer).to.deep.include({ action: 'Timeout', reason: 'DisplayTimeout', accepted: false });
+        expect(await answer).to.deep.include({
+          action: 'Timeout',
+          reason: 'DisplayTimeout',
+          accepted: false,
+        });
       } finally {
         clock.restore();
       }
@@ -440,7 +556,10 @@ describe('CifClient', () => {
     it('canCreateSession, createSession, getAllSessions, getFocusedSession', async () => {
       const { fake, client } = setup({ maxSessions: 2 });
       expect(await client.canCreateSession()).to.equal(true);
-      const a = await client.createSession({ templateName: 'call_session', templateParameters: { customer: 'Alex' } });
+      const a = await client.createSession({
+        templateName: 'call_session',
+        templateParameters: { customer: 'Alex' },
+      });
       const b = await client.createSession({ templateName: 'call_session' });
       expect(await client.getAllSessions()).to.deep.equal([a, b]);
       expect(await client.getFocusedSession()).to.equal(b);
@@ -459,9 +578,16 @@ describe('CifClient', () => {
 
     it('getSession converts the Map the host answers and rejects sessions not owned (Map rejection)', async () => {
       const { fake, client } = setup();
-      const id = await client.createSession({ templateName: 'call_session', templateParameters: { customer: 'Alex' } });
+      const id = await client.createSession({
+        templateName: 'call_session',
+        templateParameters: { customer: 'Alex' },
+      });
       const session = await client.getSession(id);
-      expect(session).to.deep.equal({ sessionId: id, focused: true, context: { customer: 'Alex' } });
+      expect(session).to.deep.equal({
+        sessionId: id,
+        focused: true,
+        context: { customer: 'Alex' },
+      });
       expect(fake.callsTo('getSession')).to.have.length(1);
       const error = await expectCode(client.getSession('other'), 'not-found');
       expect(error.raw).to.be.instanceOf(Map);
@@ -496,7 +622,10 @@ describe('CifClient', () => {
       await client.setSessionTitle({ sessionId: a, title: 'Call from Alex' });
       expect(fake.sessions.get(a)!.title).to.equal('Call from Alex');
       await client.notifyKpiBreach(a, false, 'Waiting 5 min');
-      expect(fake.sessions.get(a)!.kpiBreach).to.deep.equal({ reset: false, details: 'Waiting 5 min' });
+      expect(fake.sessions.get(a)!.kpiBreach).to.deep.equal({
+        reset: false,
+        details: 'Waiting 5 min',
+      });
       await client.notifyKpiBreach(a);
       expect(fake.callsTo('notifyKpiBreach')[1]!.args).to.deep.equal([a]);
       await client.notifyNewActivity(a, 3);
@@ -511,7 +640,10 @@ describe('CifClient', () => {
     it('createTab, getTabs, getFocusedTab, focusTab, refreshTab, setTabTitle, closeTab', async () => {
       const { fake, client } = setup();
       await client.createSession({ templateName: 's' });
-      const t1 = await client.createTab({ templateName: 'contact_tab', templateParameters: { entityId: 'x', tags: ['call'] } });
+      const t1 = await client.createTab({
+        templateName: 'contact_tab',
+        templateParameters: { entityId: 'x', tags: ['call'] },
+      });
       const t2 = await client.createTab({ templateName: 'search_tab', isFocused: false });
       expect(fake.callsTo('createTab')[1]!.args[0]).to.deep.equal({
         templateName: 'search_tab',
@@ -540,9 +672,15 @@ describe('CifClient', () => {
 
     it('rejects an unknown tab template with the documented {errorCode, message} object', async () => {
       const { client } = setup({ tabTemplates: ['contact_tab'] });
-      const error = await expectCode(client.createTab({ templateName: 'other' }), 'template-not-found');
+      const error = await expectCode(
+        client.createTab({ templateName: 'other' }),
+        'template-not-found',
+      );
       expect(error.hostErrorCode).to.equal(404);
-      expect(error.raw).to.deep.equal({ errorCode: 404, message: 'Application tab template other not found' });
+      expect(error.raw).to.deep.equal({
+        errorCode: 404,
+        message: 'Application tab template other not found',
+      });
     });
   });
 
@@ -577,20 +715,29 @@ describe('CifClient', () => {
       expect(fake.analytics[0]!.eventName).to.equal('CallAccepted');
       expect(fake.callsTo('logAnalyticsEvent')[0]!.args[2]).to.equal('corr');
       await expectCode(
-        client.logAnalyticsEvent({ conversationId: 'c', providerSessionId: 'p', events: 'x' } as never, 'E'),
+        client.logAnalyticsEvent(
+          { conversationId: 'c', providerSessionId: 'p', events: 'x' } as never,
+          'E',
+        ),
         'validation',
       );
       fake.override('logAnalyticsEvent', { result: { ok: true } });
-      expect(await client.logAnalyticsEvent({ conversationId: 'c', providerSessionId: 'p', events: [] }, 'E')).to.equal(
-        '{"ok":true}',
-      );
+      expect(
+        await client.logAnalyticsEvent(
+          { conversationId: 'c', providerSessionId: 'p', events: [] },
+          'E',
+        ),
+      ).to.equal('{"ok":true}');
     });
 
     it('updateConversation serialises data and resolves the conversation reference', async () => {
       const { fake, client } = setup();
       const ref = await client.updateConversation('{CONV-1}', { msdyn_title: 'Call' });
       expect(ref).to.deep.include({ id: 'conv-1', entityName: 'msdyn_ocliveworkitem' });
-      expect(fake.callsTo('updateConversation')[0]!.args).to.deep.equal(['CONV-1', '{"msdyn_title":"Call"}']);
+      expect(fake.callsTo('updateConversation')[0]!.args).to.deep.equal([
+        'CONV-1',
+        '{"msdyn_title":"Call"}',
+      ]);
     });
   });
 
@@ -612,7 +759,9 @@ describe('CifClient', () => {
         check(error);
       }
       fake.override('getWidth', { fail: { shape: 'raw', value: null } });
-      expect((await rejection(client.getWidth())).message).to.equal('getWidth failed without a message');
+      expect((await rejection(client.getWidth())).message).to.equal(
+        'getWidth failed without a message',
+      );
     });
 
     it('turns a synchronous throw of the library into a CifError', async () => {
@@ -631,7 +780,9 @@ describe('CifClient', () => {
         await clock.tickAsync(10_000);
         const error = await pending;
         expect(error.code).to.equal('timeout');
-        expect(error.message).to.equal('Timeout occurred as no response was received from listener window');
+        expect(error.message).to.equal(
+          'Timeout occurred as no response was received from listener window',
+        );
       } finally {
         clock.restore();
       }
@@ -646,7 +797,9 @@ describe('CifClient', () => {
         const settled: string[] = [];
         const mode = client.getMode().catch((e: CifError) => settled.push(`mode:${e.code}`));
         const width = client.getWidth().catch((e: CifError) => settled.push(`width:${e.code}`));
-        const quick = client.getMode({ timeout: 500 }).catch((e: CifError) => settled.push(`quick:${e.code}`));
+        const quick = client
+          .getMode({ timeout: 500 })
+          .catch((e: CifError) => settled.push(`quick:${e.code}`));
         await clock.tickAsync(600);
         expect(settled).to.deep.equal(['quick:timeout']);
         await clock.tickAsync(1_500);

@@ -3,7 +3,13 @@
  * It serialises arguments the way CIF expects them, decodes what CIF returns (JSON strings, Maps, array-like
  * objects), normalises every rejection into a CifError and bounds every call with a timeout.
  */
-import { apiVersion, describeCapabilities, detectCifVersion, hasFunction, type CifCapabilities } from './capabilities.js';
+import {
+  apiVersion,
+  describeCapabilities,
+  detectCifVersion,
+  hasFunction,
+  type CifCapabilities,
+} from './capabilities.js';
 import {
   DecodeError,
   decode,
@@ -30,7 +36,12 @@ import {
   type CifEventName,
 } from './events.js';
 import { buildODataQuery } from './odata.js';
-import { decodeEnvironment, decodeNotifyResult, decodeOpenFormResult, decodeRecordReference } from './results.js';
+import {
+  decodeEnvironment,
+  decodeNotifyResult,
+  decodeOpenFormResult,
+  decodeRecordReference,
+} from './results.js';
 import type {
   CifAnalyticsData,
   CifApiName,
@@ -57,7 +68,10 @@ import type {
 } from './types.js';
 
 /** Default per-call timeouts, mirroring the host: 10 s in CIF 1.0, the documented 100 s in CIF 2.0. */
-export const CIF_DEFAULT_TIMEOUTS: Readonly<Record<CifVersion, number>> = Object.freeze({ 1: 10_000, 2: 100_000 });
+export const CIF_DEFAULT_TIMEOUTS: Readonly<Record<CifVersion, number>> = Object.freeze({
+  1: 10_000,
+  2: 100_000,
+});
 
 /**
  * Default timeout of notifyEvent: a notification template may stay up to 500 s, so the client waits that
@@ -165,19 +179,23 @@ function idOrNull(value: unknown): string | null {
 }
 
 function nonEmptyText(value: unknown): string {
-  const text = decodeText(isJsonObject(decode(value)) ? (decode(value) as JsonObject)['value'] : value);
+  const text = decodeText(
+    isJsonObject(decode(value)) ? (decode(value) as JsonObject).value : value,
+  );
   if (text.trim() === '') throw new DecodeError('expected an id, got nothing');
   return text;
 }
 
 function textList(value: unknown): string[] {
-  return decodeList(value).filter((item): item is string => typeof item === 'string' && item !== '');
+  return decodeList(value).filter(
+    (item): item is string => typeof item === 'string' && item !== '',
+  );
 }
 
 function modeResult(value: unknown, requested?: CifMode): CifMode {
   if ((value === undefined || value === null) && requested !== undefined) return requested;
   const decoded = decode(value);
-  return modeOf(isJsonObject(decoded) ? decoded['value'] : decoded);
+  return modeOf(isJsonObject(decoded) ? decoded.value : decoded);
 }
 
 /** A value the host may receive back from a handler: JSON only, so it always survives postMessage. */
@@ -230,7 +248,10 @@ export class CifClient {
 
   constructor(library: CifLibrary, options: CifClientOptions = {}) {
     this.library = typeof library === 'object' && library !== null ? library : {};
-    this.version = options.version === 1 || options.version === 2 ? options.version : detectCifVersion(this.library);
+    this.version =
+      options.version === 1 || options.version === 2
+        ? options.version
+        : detectCifVersion(this.library);
     this.capabilities = describeCapabilities(this.library, this.version);
     this.#defaultTimeout = options.timeout ?? CIF_DEFAULT_TIMEOUTS[this.version];
     this.#timeouts = { ...options.timeouts };
@@ -246,7 +267,8 @@ export class CifClient {
     return this.#call(
       'setClickToAct',
       () => {
-        if (typeof value !== 'boolean') throw validation('setClickToAct', 'setClickToAct: value must be a boolean');
+        if (typeof value !== 'boolean')
+          throw validation('setClickToAct', 'setClickToAct: value must be a boolean');
         return [value];
       },
       () => undefined,
@@ -271,7 +293,11 @@ export class CifClient {
           throw validation('setMode', 'setMode: mode must be 0, 1, 2 or 3');
         }
         if (mode >= 2 && this.version < 2) {
-          throw new CifError('unsupported-in-version', 'setMode', `setMode(${mode}) needs CIF 2.0; the host speaks CIF 1.0`);
+          throw new CifError(
+            'unsupported-in-version',
+            'setMode',
+            `setMode(${mode}) needs CIF 2.0; the host speaks CIF 1.0`,
+          );
         }
         return [mode];
       },
@@ -282,7 +308,12 @@ export class CifClient {
 
   /** The panel mode, as a number even when the host answers a string. */
   getMode(options?: CifCallOptions): Promise<CifMode> {
-    return this.#call('getMode', () => [], (value) => modeResult(value), options);
+    return this.#call(
+      'getMode',
+      () => [],
+      (value) => modeResult(value),
+      options,
+    );
   }
 
   /**
@@ -317,17 +348,29 @@ export class CifClient {
    * Creates a record. `data` is an object (serialised to the JSON string CIF expects) or that string;
    * lookups are `"attr@odata.bind": "/contacts(<guid>)"`.
    */
-  createRecord(entityName: string, data: CifRecordData | string, options?: CifCallOptions): Promise<CifRecordReference> {
+  createRecord(
+    entityName: string,
+    data: CifRecordData | string,
+    options?: CifCallOptions,
+  ): Promise<CifRecordReference> {
     return this.#call(
       'createRecord',
-      () => [requireText('createRecord', entityName, 'entityName'), jsonArgument('createRecord', data, 'data')],
+      () => [
+        requireText('createRecord', entityName, 'entityName'),
+        jsonArgument('createRecord', data, 'data'),
+      ],
       (value) => decodeRecordReference(value, { entityName }),
       options,
     );
   }
 
   /** Retrieves a record; `query` selects and expands (`{ select: ['fullname'] }` or `"?$select=fullname"`). */
-  retrieveRecord(entityName: string, id: string, query?: CifQuery, options?: CifCallOptions): Promise<CifRecord> {
+  retrieveRecord(
+    entityName: string,
+    id: string,
+    query?: CifQuery,
+    options?: CifCallOptions,
+  ): Promise<CifRecord> {
     return this.#call(
       'retrieveRecord',
       () => {
@@ -364,10 +407,17 @@ export class CifClient {
   }
 
   /** Deletes a record. */
-  deleteRecord(entityName: string, id: string, options?: CifCallOptions): Promise<CifRecordReference> {
+  deleteRecord(
+    entityName: string,
+    id: string,
+    options?: CifCallOptions,
+  ): Promise<CifRecordReference> {
     return this.#call(
       'deleteRecord',
-      () => [requireText('deleteRecord', entityName, 'entityName'), requireId('deleteRecord', id, 'id')],
+      () => [
+        requireText('deleteRecord', entityName, 'entityName'),
+        requireId('deleteRecord', id, 'id'),
+      ],
       (value) => decodeRecordReference(value, { id: stripBraces(id), entityName }),
       options,
     );
@@ -388,10 +438,20 @@ export class CifClient {
       'searchAndOpenRecords',
       () => {
         if (typeof searchOnly !== 'boolean') {
-          throw validation('searchAndOpenRecords', 'searchAndOpenRecords: searchOnly must be a boolean');
+          throw validation(
+            'searchAndOpenRecords',
+            'searchAndOpenRecords: searchOnly must be a boolean',
+          );
         }
-        if (options.searchType !== undefined && options.searchType !== 0 && options.searchType !== 1) {
-          throw validation('searchAndOpenRecords', 'searchAndOpenRecords: searchType must be 0 or 1');
+        if (
+          options.searchType !== undefined &&
+          options.searchType !== 0 &&
+          options.searchType !== 1
+        ) {
+          throw validation(
+            'searchAndOpenRecords',
+            'searchAndOpenRecords: searchType must be 0 or 1',
+          );
         }
         return trimArgs([
           requireText('searchAndOpenRecords', entityName, 'entityName'),
@@ -419,8 +479,9 @@ export class CifClient {
       'openForm',
       () => {
         const formOptions = plainObject('openForm', entityFormOptions, 'entityFormOptions');
-        requireText('openForm', formOptions['entityName'], 'entityFormOptions.entityName');
-        if (typeof formOptions['entityId'] === 'string') formOptions['entityId'] = stripBraces(formOptions['entityId']);
+        requireText('openForm', formOptions.entityName, 'entityFormOptions.entityName');
+        if (typeof formOptions.entityId === 'string')
+          formOptions.entityId = stripBraces(formOptions.entityId);
         const args = [JSON.stringify(formOptions)];
         if (formParameters !== undefined) {
           args.push(JSON.stringify(plainObject('openForm', formParameters, 'formParameters')));
@@ -433,7 +494,11 @@ export class CifClient {
   }
 
   /** Opens the search page for an entity with the given search text. */
-  renderSearchPage(entityName: string, searchString: string, options?: CifCallOptions): Promise<void> {
+  renderSearchPage(
+    entityName: string,
+    searchString: string,
+    options?: CifCallOptions,
+  ): Promise<void> {
     return this.#call(
       'renderSearchPage',
       () => [
@@ -446,7 +511,11 @@ export class CifClient {
   }
 
   /** Entity metadata, optionally limited to the given attributes. */
-  getEntityMetadata(entityName: string, attributes?: readonly string[], options?: CifCallOptions): Promise<JsonObject> {
+  getEntityMetadata(
+    entityName: string,
+    attributes?: readonly string[],
+    options?: CifCallOptions,
+  ): Promise<JsonObject> {
     return this.#call(
       'getEntityMetadata',
       () => {
@@ -528,9 +597,13 @@ export class CifClient {
       'notifyEvent',
       () => {
         const body = plainObject('notifyEvent', input, 'input');
-        requireText('notifyEvent', body['templateName'], 'templateName');
-        body['templateParameters'] = plainObject('notifyEvent', body['templateParameters'], 'templateParameters');
-        const token = body['cancellationToken'];
+        requireText('notifyEvent', body.templateName, 'templateName');
+        body.templateParameters = plainObject(
+          'notifyEvent',
+          body.templateParameters,
+          'templateParameters',
+        );
+        const token = body.cancellationToken;
         if (token !== undefined) requireText('notifyEvent', token, 'cancellationToken');
         return trimArgs([body, options?.correlationId, token]);
       },
@@ -600,7 +673,7 @@ export class CifClient {
       'setSessionTitle',
       () => {
         const body = plainObject('setSessionTitle', input, 'input');
-        requireText('setSessionTitle', body['sessionId'], 'sessionId');
+        requireText('setSessionTitle', body.sessionId, 'sessionId');
         return [body];
       },
       () => undefined,
@@ -614,7 +687,7 @@ export class CifClient {
       'createTab',
       () => {
         const body = this.#templateInput('createTab', input);
-        if (input.isFocused !== undefined) body['isFocused'] = Boolean(input.isFocused);
+        if (input.isFocused !== undefined) body.isFocused = Boolean(input.isFocused);
         return [body];
       },
       nonEmptyText,
@@ -623,11 +696,18 @@ export class CifClient {
   }
 
   /** Tab ids, optionally only those of a template and/or with the given tags. */
-  getTabs(templateName?: string, tags?: readonly string[], options?: CifCallOptions): Promise<string[]> {
+  getTabs(
+    templateName?: string,
+    tags?: readonly string[],
+    options?: CifCallOptions,
+  ): Promise<string[]> {
     return this.#call(
       'getTabs',
       () => {
-        if (tags !== undefined && (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string'))) {
+        if (
+          tags !== undefined &&
+          (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string'))
+        ) {
           throw validation('getTabs', 'getTabs: tags must be strings');
         }
         return trimArgs([templateName, tags === undefined ? undefined : [...tags]]);
@@ -658,12 +738,19 @@ export class CifClient {
   }
 
   /** Sets a tab's title and resolves what the host reports. */
-  setTabTitle(tabId: string, title: string | { readonly title: string }, options?: CifCallOptions): Promise<string> {
+  setTabTitle(
+    tabId: string,
+    title: string | { readonly title: string },
+    options?: CifCallOptions,
+  ): Promise<string> {
     return this.#call(
       'setTabTitle',
       () => {
         const text = typeof title === 'string' ? title : title?.title;
-        return [requireText('setTabTitle', tabId, 'tabId'), { title: requireText('setTabTitle', text, 'title') }];
+        return [
+          requireText('setTabTitle', tabId, 'tabId'),
+          { title: requireText('setTabTitle', text, 'title') },
+        ];
       },
       (value) => (value === undefined || value === null ? '' : decodeText(value)),
       options,
@@ -671,7 +758,12 @@ export class CifClient {
   }
 
   /** Flags (or with `shouldReset`, clears) a KPI breach on a session. */
-  notifyKpiBreach(sessionId: string, shouldReset?: boolean, details?: string, options?: CifCallOptions): Promise<void> {
+  notifyKpiBreach(
+    sessionId: string,
+    shouldReset?: boolean,
+    details?: string,
+    options?: CifCallOptions,
+  ): Promise<void> {
     return this.#call(
       'notifyKpiBreach',
       () =>
@@ -691,7 +783,10 @@ export class CifClient {
       'notifyNewActivity',
       () => {
         if (!Number.isInteger(count) || count < 0) {
-          throw validation('notifyNewActivity', 'notifyNewActivity: count must be a non-negative integer');
+          throw validation(
+            'notifyNewActivity',
+            'notifyNewActivity: count must be a non-negative integer',
+          );
         }
         return [requireText('notifyNewActivity', sessionId, 'sessionId'), count];
       },
@@ -717,7 +812,13 @@ export class CifClient {
       () => [],
       (value) => {
         const text = presenceOf(decodeLenient(value)).presenceText;
-        if (text === 'FAILED') throw new CifError('unknown', 'getPresence', 'getPresence failed: the host answered FAILED', { raw: value });
+        if (text === 'FAILED')
+          throw new CifError(
+            'unknown',
+            'getPresence',
+            'getPresence failed: the host answered FAILED',
+            { raw: value },
+          );
         return text;
       },
       options,
@@ -725,17 +826,29 @@ export class CifClient {
   }
 
   /** Logs custom analytics (KPI) events for a conversation. */
-  logAnalyticsEvent(data: CifAnalyticsData, eventName: string, options?: CifCallOptions): Promise<string> {
+  logAnalyticsEvent(
+    data: CifAnalyticsData,
+    eventName: string,
+    options?: CifCallOptions,
+  ): Promise<string> {
     return this.#call(
       'logAnalyticsEvent',
       () => {
         const body = plainObject('logAnalyticsEvent', data, 'data');
-        requireText('logAnalyticsEvent', body['conversationId'], 'data.conversationId');
-        requireText('logAnalyticsEvent', body['providerSessionId'], 'data.providerSessionId');
-        if (!Array.isArray(body['events'])) throw validation('logAnalyticsEvent', 'logAnalyticsEvent: data.events must be an array');
-        return trimArgs([body, requireText('logAnalyticsEvent', eventName, 'eventName'), options?.correlationId]);
+        requireText('logAnalyticsEvent', body.conversationId, 'data.conversationId');
+        requireText('logAnalyticsEvent', body.providerSessionId, 'data.providerSessionId');
+        if (!Array.isArray(body.events))
+          throw validation('logAnalyticsEvent', 'logAnalyticsEvent: data.events must be an array');
+        return trimArgs([
+          body,
+          requireText('logAnalyticsEvent', eventName, 'eventName'),
+          options?.correlationId,
+        ]);
       },
-      (value) => (value === undefined || value === null ? '' : decodeText(typeof value === 'object' ? JSON.stringify(toJsonValue(value)) : value)),
+      (value) =>
+        value === undefined || value === null
+          ? ''
+          : decodeText(typeof value === 'object' ? JSON.stringify(toJsonValue(value)) : value),
       options,
     );
   }
@@ -753,7 +866,10 @@ export class CifClient {
         jsonArgument('updateConversation', data, 'data'),
       ],
       (value) =>
-        decodeRecordReference(value, { id: stripBraces(conversationId), entityName: 'msdyn_ocliveworkitem' }),
+        decodeRecordReference(value, {
+          id: stripBraces(conversationId),
+          entityName: 'msdyn_ocliveworkitem',
+        }),
       options,
     );
   }
@@ -782,7 +898,8 @@ export class CifClient {
     if (typeof event !== 'string' || event === '') {
       throw validation('addHandler', 'on: event must be a non-empty string');
     }
-    if (typeof handler !== 'function') throw validation('addHandler', 'on: handler must be a function');
+    if (typeof handler !== 'function')
+      throw validation('addHandler', 'on: handler must be a function');
     let dispatcher = this.#dispatchers.get(event);
     if (!dispatcher) {
       dispatcher = this.#register(event);
@@ -804,12 +921,18 @@ export class CifClient {
   /**
    * Resolves the next payload of an event (and unsubscribes). Rejects with `aborted` when the signal aborts.
    */
-  once<E extends CifEventName>(event: E, options?: { readonly signal?: AbortSignal }): Promise<CifEventMap[E]>;
+  once<E extends CifEventName>(
+    event: E,
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<CifEventMap[E]>;
   once(event: string, options?: { readonly signal?: AbortSignal }): Promise<JsonValue>;
   once(event: string, options: { readonly signal?: AbortSignal } = {}): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const { signal } = options;
-      const abort = () => reject(new CifError('aborted', 'addHandler', `waiting for ${event} was aborted`, { event }));
+      const abort = () =>
+        reject(
+          new CifError('aborted', 'addHandler', `waiting for ${event} was aborted`, { event }),
+        );
       if (signal?.aborted) return abort();
       let off: () => void = () => undefined;
       const onAbort = () => {
@@ -823,7 +946,7 @@ export class CifClient {
           resolve(payload);
         });
       } catch (error) {
-        reject(error);
+        reject(toCifError(error, 'addHandler'));
         return;
       }
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -845,13 +968,22 @@ export class CifClient {
 
   #templateInput(api: CifApiName, input: CifTemplateInput): JsonObject {
     const body = plainObject(api, input, 'input');
-    requireText(api, body['templateName'], 'templateName');
-    body['templateParameters'] = plainObject(api, body['templateParameters'], 'templateParameters');
+    requireText(api, body.templateName, 'templateName');
+    body.templateParameters = plainObject(api, body.templateParameters, 'templateParameters');
     return body;
   }
 
-  #tabCall(api: 'focusTab' | 'refreshTab' | 'closeTab', tabId: string, options?: CifCallOptions): Promise<void> {
-    return this.#call(api, () => [requireText(api, tabId, 'tabId')], () => undefined, options);
+  #tabCall(
+    api: 'focusTab' | 'refreshTab' | 'closeTab',
+    tabId: string,
+    options?: CifCallOptions,
+  ): Promise<void> {
+    return this.#call(
+      api,
+      () => [requireText(api, tabId, 'tabId')],
+      () => undefined,
+      options,
+    );
   }
 
   #timeoutFor(api: CifApiName, options?: CifCallOptions): number {
@@ -882,15 +1014,22 @@ export class CifClient {
         cleanup();
         reject(error);
       };
-      const onAbort = () => fail(new CifError('aborted', api, `${api} was aborted`, { raw: signal?.reason }));
+      const onAbort = () =>
+        fail(new CifError('aborted', api, `${api} was aborted`, { raw: signal?.reason }));
 
       if (apiVersion(api) > this.version) {
         return fail(
-          new CifError('unsupported-in-version', api, `${api} needs CIF 2.0; the host speaks CIF ${this.version}.0`),
+          new CifError(
+            'unsupported-in-version',
+            api,
+            `${api} needs CIF 2.0; the host speaks CIF ${this.version}.0`,
+          ),
         );
       }
       if (!hasFunction(this.library, api)) {
-        return fail(new CifError('not-available', api, `${api} is not provided by the loaded CIF library`));
+        return fail(
+          new CifError('not-available', api, `${api} is not provided by the loaded CIF library`),
+        );
       }
       if (signal?.aborted) return onAbort();
 
@@ -927,10 +1066,15 @@ export class CifClient {
             return fail(
               isCifError(error)
                 ? error
-                : new CifError('invalid-response', api, `${api} answered an unreadable result: ${messageOf(error)}`, {
-                    raw: value,
-                    cause: error,
-                  }),
+                : new CifError(
+                    'invalid-response',
+                    api,
+                    `${api} answered an unreadable result: ${messageOf(error)}`,
+                    {
+                      raw: value,
+                      cause: error,
+                    },
+                  ),
             );
           }
           cleanup();
@@ -960,31 +1104,43 @@ export class CifClient {
         try {
           payload = decodePayload(raw);
         } catch (error) {
-          const problem = new CifError('invalid-response', 'addHandler', `${event} payload cannot be read: ${messageOf(error)}`, {
-            raw,
-            event,
-            cause: error,
-          });
+          const problem = new CifError(
+            'invalid-response',
+            'addHandler',
+            `${event} payload cannot be read: ${messageOf(error)}`,
+            {
+              raw,
+              event,
+              cause: error,
+            },
+          );
           this.#report(problem);
+          // The host gets a plain message: it survives postMessage and JSON alike.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           reject(problem.message);
           return;
         }
         const context: CifEventContext = Object.freeze({ event, raw });
-        const runs = [...subscriptions].map((subscription) => {
-          try {
-            return Promise.resolve((subscription.handler as CifEventHandler<unknown>)(payload, context));
-          } catch (error) {
-            return Promise.reject(error);
-          }
-        });
+        // A promise constructor turns a synchronous throw of the app's handler into a rejection.
+        const runs = [...subscriptions].map(
+          (subscription) =>
+            new Promise<unknown>((settle) =>
+              settle((subscription.handler as CifEventHandler<unknown>)(payload, context)),
+            ),
+        );
         let done = false;
         const timer = setTimeout(() => {
           if (done) return;
           done = true;
           this.#report(
-            new CifError('timeout', 'addHandler', `${event} handler did not settle within ${this.#handlerTimeout} ms`, {
-              event,
-            }),
+            new CifError(
+              'timeout',
+              'addHandler',
+              `${event} handler did not settle within ${this.#handlerTimeout} ms`,
+              {
+                event,
+              },
+            ),
           );
           resolve(undefined);
         }, this.#handlerTimeout);
@@ -995,18 +1151,34 @@ export class CifClient {
           const failure = results.find((result) => result.status === 'rejected');
           if (failure) {
             const message = `${event} handler failed: ${messageOf(failure.reason)}`;
-            this.#report(new CifError('unknown', 'addHandler', message, { event, raw: failure.reason, cause: failure.reason }));
+            this.#report(
+              new CifError('unknown', 'addHandler', message, {
+                event,
+                raw: failure.reason,
+                cause: failure.reason,
+              }),
+            );
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
             reject(message);
             return;
           }
           const first = results[0];
-          resolve(results.length === 1 && first?.status === 'fulfilled' ? answerValue(first.value) : undefined);
+          resolve(
+            results.length === 1 && first?.status === 'fulfilled'
+              ? answerValue(first.value)
+              : undefined,
+          );
         });
       });
 
     const addHandler = this.library.addHandler;
     if (!hasFunction(this.library, 'addHandler') || typeof addHandler !== 'function') {
-      throw new CifError('not-available', 'addHandler', 'addHandler is not provided by the loaded CIF library', { event });
+      throw new CifError(
+        'not-available',
+        'addHandler',
+        'addHandler is not provided by the loaded CIF library',
+        { event },
+      );
     }
     let registration: unknown;
     try {
@@ -1024,9 +1196,17 @@ export class CifClient {
     try {
       const removeHandler = this.library.removeHandler;
       if (typeof removeHandler !== 'function') {
-        throw new CifError('not-available', 'removeHandler', 'removeHandler is not provided by the loaded CIF library');
+        throw new CifError(
+          'not-available',
+          'removeHandler',
+          'removeHandler is not provided by the loaded CIF library',
+        );
       }
-      this.#watch(Reflect.apply(removeHandler, this.library, [event, dispatcher.hostHandler]), 'removeHandler', event);
+      this.#watch(
+        Reflect.apply(removeHandler, this.library, [event, dispatcher.hostHandler]),
+        'removeHandler',
+        event,
+      );
     } catch (error) {
       this.#report(toCifError(error, 'removeHandler'));
     }

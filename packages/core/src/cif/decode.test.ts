@@ -19,16 +19,26 @@ import { decodeNotifyResult, decodeRecordReference } from './results.js';
 describe('decoding CIF results', () => {
   it('toJsonValue makes any value JSON: Maps, Dates, cycles, functions, non-finite numbers, __proto__ keys', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
-    cyclic['self'] = cyclic;
+    cyclic.self = cyclic;
     expect(toJsonValue(cyclic)).to.deep.equal({ a: 1 });
-    expect(toJsonValue(new Map<unknown, unknown>([['k', new Map([['n', 1]])], [{}, 2]]))).to.deep.equal({ k: { n: 1 } });
+    expect(
+      toJsonValue(
+        new Map<unknown, unknown>([
+          ['k', new Map([['n', 1]])],
+          [{}, 2],
+        ]),
+      ),
+    ).to.deep.equal({ k: { n: 1 } });
     expect(toJsonValue([1, undefined, () => 1, Number.NaN])).to.deep.equal([1, null, null, null]);
     expect(toJsonValue(new Date(0))).to.equal('1970-01-01T00:00:00.000Z');
     expect(toJsonValue(new Date(Number.NaN))).to.equal(null);
     expect(toJsonValue(10n)).to.equal('10');
-    const parsed = toJsonValue(JSON.parse('{"__proto__":{"polluted":true}}')) as Record<string, unknown>;
+    const parsed = toJsonValue(JSON.parse('{"__proto__":{"polluted":true}}')) as Record<
+      string,
+      unknown
+    >;
     expect(Object.prototype.hasOwnProperty.call(parsed, '__proto__')).to.equal(true);
-    expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100; i++) deep = [deep];
     expect(() => JSON.stringify(toJsonValue(deep))).to.not.throw();
@@ -86,8 +96,17 @@ describe('decoding CIF results', () => {
   });
 
   it('decodeNotifyResult and decodeRecordReference tolerate empty answers', () => {
-    expect(decodeNotifyResult(undefined)).to.deep.equal({ accepted: false, action: 'Unknown', reason: '', raw: {} });
-    expect(decodeRecordReference('', { entityName: 'task' })).to.deep.equal({ id: '', entityName: 'task', raw: {} });
+    expect(decodeNotifyResult(undefined)).to.deep.equal({
+      accepted: false,
+      action: 'Unknown',
+      reason: '',
+      raw: {},
+    });
+    expect(decodeRecordReference('', { entityName: 'task' })).to.deep.equal({
+      id: '',
+      entityName: 'task',
+      raw: {},
+    });
   });
 
   it('versionFromEnvironment and detectCifVersion', () => {

@@ -44,7 +44,11 @@ function entriesOf(value: object): [string, unknown][] {
  * functions, symbols and undefined are dropped, non-finite numbers become null, Dates become ISO text,
  * cycles and over-deep nesting are cut. Keys such as `__proto__` are kept as plain own keys.
  */
-export function toJsonValue(value: unknown, depth = 0, seen: Set<object> = new Set()): JsonValue | undefined {
+export function toJsonValue(
+  value: unknown,
+  depth = 0,
+  seen = new Set<object>(),
+): JsonValue | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -68,7 +72,8 @@ export function toJsonValue(value: unknown, depth = 0, seen: Set<object> = new S
     seen.add(object);
     if (Array.isArray(object)) {
       const items: JsonValue[] = [];
-      for (const item of object as unknown[]) items.push(toJsonValue(item, depth + 1, seen) ?? null);
+      for (const item of object as unknown[])
+        items.push(toJsonValue(item, depth + 1, seen) ?? null);
       return items;
     }
     const pairs: [string, JsonValue][] = [];
@@ -76,7 +81,7 @@ export function toJsonValue(value: unknown, depth = 0, seen: Set<object> = new S
       const json = toJsonValue(item, depth + 1, seen);
       if (json !== undefined) pairs.push([key, json]);
     }
-    return Object.fromEntries(pairs) as JsonObject;
+    return Object.fromEntries<JsonValue>(pairs);
   } catch {
     return undefined;
   } finally {
@@ -152,9 +157,9 @@ export function decodeList(value: unknown): JsonValue[] {
       .map(Number)
       .sort((a, b) => a - b);
     if (indices.length > 0) return indices.map((index) => decoded[String(index)] ?? null);
-    const envelope = decoded['value'];
+    const envelope = decoded.value;
     if (Array.isArray(envelope)) return envelope;
-    if (Object.keys(decoded).length === 0 || decoded['length'] === 0) return [];
+    if (Object.keys(decoded).length === 0 || decoded.length === 0) return [];
   }
   throw new DecodeError(`expected a list, got ${describe(value)}`);
 }
@@ -169,7 +174,7 @@ export function decodeBoolean(value: unknown): boolean {
   }
   if (value === 1 || value === 0) return value === 1;
   if (isJsonObject(toJsonValue(value))) {
-    const inner = (toJsonValue(value) as JsonObject)['value'];
+    const inner = (toJsonValue(value) as JsonObject).value;
     if (typeof inner === 'boolean') return inner;
   }
   throw new DecodeError(`expected a boolean, got ${describe(value)}`);
@@ -184,8 +189,8 @@ export function decodeNumber(value: unknown): number {
     if (text !== '' && Number.isFinite(number)) return number;
   }
   const json = toJsonValue(value);
-  if (isJsonObject(json) && json['value'] !== undefined && json['value'] !== value) {
-    return decodeNumber(json['value']);
+  if (isJsonObject(json) && json.value !== undefined && json.value !== value) {
+    return decodeNumber(json.value);
   }
   throw new DecodeError(`expected a number, got ${describe(value)}`);
 }

@@ -10,7 +10,10 @@ import {
 
 describe('CifError', () => {
   it('reads the JSON-string rejection {message, msdyn_name}', () => {
-    const error = toCifError('{"message":"contact With Id = 1 Does Not Exist","msdyn_name":"RetrieveRecord"}', 'retrieveRecord');
+    const error = toCifError(
+      '{"message":"contact With Id = 1 Does Not Exist","msdyn_name":"RetrieveRecord"}',
+      'retrieveRecord',
+    );
     expect(error).to.be.instanceOf(CifError);
     expect(error).to.be.instanceOf(Error);
     expect(error).to.include({
@@ -23,7 +26,9 @@ describe('CifError', () => {
   });
 
   it('reads the argument-validation JSON string {message} as validation', () => {
-    expect(toCifError('{"message":"Something about the input"}', 'createRecord').code).to.equal('validation');
+    expect(toCifError('{"message":"Something about the input"}', 'createRecord').code).to.equal(
+      'validation',
+    );
   });
 
   it('reads the Map rejection', () => {
@@ -49,14 +54,21 @@ describe('CifError', () => {
 
   it('reads the host timeout text in any shape', () => {
     expect(toCifError(CIF_TIMEOUT_MESSAGE, 'getEnvironment').code).to.equal('timeout');
-    expect(toCifError(JSON.stringify({ message: CIF_TIMEOUT_MESSAGE }), 'openForm').code).to.equal('timeout');
-    expect(toCifError(new Map([['message', CIF_TIMEOUT_MESSAGE]]), 'setMode').code).to.equal('timeout');
+    expect(toCifError(JSON.stringify({ message: CIF_TIMEOUT_MESSAGE }), 'openForm').code).to.equal(
+      'timeout',
+    );
+    expect(toCifError(new Map([['message', CIF_TIMEOUT_MESSAGE]]), 'setMode').code).to.equal(
+      'timeout',
+    );
     expect(toCifError(new Error(CIF_TIMEOUT_MESSAGE), 'setMode').code).to.equal('timeout');
   });
 
   it('classifies documented and observed host messages', () => {
     const cases: [string, string | undefined][] = [
-      ['Sender domain is not a recognised or is invalid and hence the message cant be processed', 'sender-not-trusted'],
+      [
+        'Sender domain is not a recognised or is invalid and hence the message cant be processed',
+        'sender-not-trusted',
+      ],
       ['NotificationTemplateNotFoundError', 'template-not-found'],
       ['RejectAfterClientError', 'notification-failed'],
       ['The maximum number of sessions has been reached', 'session-limit'],
@@ -65,16 +77,23 @@ describe('CifError', () => {
       ['Operation failed 0x80040217', 'not-found'],
       ['Everything is fine', undefined],
     ];
-    for (const [message, code] of cases) expect(classifyCifMessage(message), message).to.equal(code);
+    for (const [message, code] of cases)
+      expect(classifyCifMessage(message), message).to.equal(code);
   });
 
   it('reads the OData error envelope and nested values', () => {
-    expect(toCifError({ error: { code: '0x80040217', message: 'Record not found' } }, 'retrieveRecord')).to.include({
+    expect(
+      toCifError({ error: { code: '0x80040217', message: 'Record not found' } }, 'retrieveRecord'),
+    ).to.include({
       code: 'not-found',
       hostErrorCode: '0x80040217',
     });
-    expect(toCifError({ value: '{"message":"bad request"}' }, 'openForm').message).to.equal('bad request');
-    expect(toCifError({ errorMsg: 'Denied: access is denied' }, 'openForm').code).to.equal('permission-denied');
+    expect(toCifError({ value: '{"message":"bad request"}' }, 'openForm').message).to.equal(
+      'bad request',
+    );
+    expect(toCifError({ errorMsg: 'Denied: access is denied' }, 'openForm').code).to.equal(
+      'permission-denied',
+    );
     expect(toCifError({ error: 'plain' }, 'openForm').message).to.equal('plain');
     expect(toCifError({}, 'openForm').message).to.equal('openForm failed without a message');
   });
@@ -105,7 +124,21 @@ describe('CifError', () => {
         throw new Error('getter');
       },
     });
-    for (const raw of [hostile, getter, weirdError, null, undefined, 0, Symbol('s'), () => 1, '', '   ', '{', '{"message":5}', [1]]) {
+    for (const raw of [
+      hostile,
+      getter,
+      weirdError,
+      null,
+      undefined,
+      0,
+      Symbol('s'),
+      () => 1,
+      '',
+      '   ',
+      '{',
+      '{"message":5}',
+      [1],
+    ]) {
       const error = toCifError(raw, 'getMode');
       expect(isCifError(error)).to.equal(true);
       expect(CIF_ERROR_CODES).to.include(error.code);

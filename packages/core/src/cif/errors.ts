@@ -50,7 +50,8 @@ export const CIF_ERROR_CODES: readonly CifErrorCode[] = [
 ];
 
 /** The message of the host's own timeout rejection. */
-export const CIF_TIMEOUT_MESSAGE = 'Timeout occurred as no response was received from listener window';
+export const CIF_TIMEOUT_MESSAGE =
+  'Timeout occurred as no response was received from listener window';
 
 /** Extra facts carried by a {@link CifError}. */
 export interface CifErrorDetails {
@@ -140,7 +141,8 @@ interface Extracted {
 function read(source: unknown, key: string): unknown {
   try {
     if (source instanceof Map) return source.get(key);
-    if (typeof source === 'object' && source !== null) return (source as Record<string, unknown>)[key];
+    if (typeof source === 'object' && source !== null)
+      return (source as Record<string, unknown>)[key];
   } catch {
     // A hostile getter or proxy: treat as absent.
   }
@@ -229,7 +231,10 @@ const RULES: readonly [CifErrorCode, RegExp][] = [
   ['notification-failed', /rejectafterclienterror/i],
   ['session-limit', /(maximum|max|limit)\b.*\bsessions?|sessions?\b.*\b(limit|maximum)/i],
   ['not-found', /does not exist|not found|notfound|0x80040217|no such/i],
-  ['permission-denied', /privilege|permission|not authori[sz]ed|access (is )?denied|forbidden|0x80040220/i],
+  [
+    'permission-denied',
+    /privilege|permission|not authori[sz]ed|access (is )?denied|forbidden|0x80040220/i,
+  ],
   [
     'validation',
     /invalid|not valid|is required|required parameter|must be|null or undefined|validation|bad request|parameter/i,

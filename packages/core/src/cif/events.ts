@@ -130,7 +130,10 @@ export const CIF_V2_EVENTS = [
 
 /** Whether `name` is a documented event (case-sensitive, as CIF matches handlers). */
 export function isCifEventName(name: string): name is CifEventName {
-  return (CIF_V1_EVENTS as readonly string[]).includes(name) || (CIF_V2_EVENTS as readonly string[]).includes(name);
+  return (
+    (CIF_V1_EVENTS as readonly string[]).includes(name) ||
+    (CIF_V2_EVENTS as readonly string[]).includes(name)
+  );
 }
 
 /** The CIF version that introduced an event. */
@@ -169,10 +172,10 @@ export function modeOf(value: JsonValue | undefined): CifMode {
 /** Reads a session from what getSession or onSessionSwitched give (Map, JSON string, object). */
 export function sessionOf(object: JsonObject, source: string): CifSession {
   const sessionId = requiredText(object, 'sessionId', source);
-  const focused = optionalBoolean(object['focused']) ?? optionalBoolean(object['focussed']) ?? false;
-  const conversationId = optionalText(object['conversationId']);
+  const focused = optionalBoolean(object.focused) ?? optionalBoolean(object.focussed) ?? false;
+  const conversationId = optionalText(object.conversationId);
   return withOptional(
-    { sessionId, focused, context: contextOf(object['context']) },
+    { sessionId, focused, context: contextOf(object.context) },
     { conversationId: conversationId === '' ? undefined : conversationId },
   );
 }
@@ -182,16 +185,16 @@ export function presenceOf(value: JsonValue | undefined): CifPresenceInfo {
   const parsed = parseMaybeJson(value);
   if (typeof parsed === 'string') return { presenceText: parsed };
   if (!isJsonObject(parsed)) throw new DecodeError('presence has no presenceText');
-  const nested = parsed['presenceInfo'];
+  const nested = parsed.presenceInfo;
   if (nested !== undefined && nested !== null) return presenceOf(nested);
-  const presenceText = optionalText(parsed['presenceText']);
+  const presenceText = optionalText(parsed.presenceText);
   if (presenceText === undefined) throw new DecodeError('presence has no presenceText');
   return withOptional(
     { presenceText },
     {
-      presenceId: optionalText(parsed['presenceId']),
-      basePresenceStatus: optionalText(parsed['basePresenceStatus']),
-      presenceColor: optionalText(parsed['presenceColor']),
+      presenceId: optionalText(parsed.presenceId),
+      basePresenceStatus: optionalText(parsed.basePresenceStatus),
+      presenceColor: optionalText(parsed.presenceColor),
     },
   );
 }
@@ -216,56 +219,62 @@ function pageOf(url: string): CifPageInfo {
 }
 
 /** The decoder of each documented event: host payload in, normalised payload out (or a DecodeError). */
-export const eventDecoders: { readonly [K in CifEventName]: (payload: unknown) => CifEventMap[K] } = {
-  onclicktoact(payload) {
-    const raw = decodeObject(payload);
-    return withOptional(
-      {
-        value: requiredText(raw, 'value', 'onclicktoact'),
-        name: optionalText(raw['name']) ?? '',
-        format: optionalText(raw['format']) ?? '',
-        entityLogicalName: optionalText(raw['entityLogicalName']) ?? '',
+export const eventDecoders: { readonly [K in CifEventName]: (payload: unknown) => CifEventMap[K] } =
+  {
+    onclicktoact(payload) {
+      const raw = decodeObject(payload);
+      return withOptional(
+        {
+          value: requiredText(raw, 'value', 'onclicktoact'),
+          name: optionalText(raw.name) ?? '',
+          format: optionalText(raw.format) ?? '',
+          entityLogicalName: optionalText(raw.entityLogicalName) ?? '',
+          raw,
+        },
+        { entityId: optionalId(raw.entityId), recordTitle: optionalText(raw.recordTitle) },
+      );
+    },
+    onmodechanged(payload) {
+      const raw = decodeObject(payload);
+      return { value: modeOf(raw.value), raw };
+    },
+    onsizechanged(payload) {
+      const raw = decodeObject(payload);
+      const value = optionalNumber(raw.value);
+      if (value === undefined || value < 0)
+        throw new DecodeError('onsizechanged payload has no width');
+      return { value, raw };
+    },
+    onpagenavigate(payload) {
+      const raw = decodeObject(payload);
+      const value = requiredText(raw, 'value', 'onpagenavigate');
+      return { value, page: pageOf(value), raw };
+    },
+    onsendkbarticle(payload) {
+      const raw = decodeObject(payload);
+      return {
+        title: optionalText(raw.title) ?? '',
+        link: requiredText(raw, 'link', 'onsendkbarticle'),
         raw,
-      },
-      { entityId: optionalId(raw['entityId']), recordTitle: optionalText(raw['recordTitle']) },
-    );
-  },
-  onmodechanged(payload) {
-    const raw = decodeObject(payload);
-    return { value: modeOf(raw['value']), raw };
-  },
-  onsizechanged(payload) {
-    const raw = decodeObject(payload);
-    const value = optionalNumber(raw['value']);
-    if (value === undefined || value < 0) throw new DecodeError('onsizechanged payload has no width');
-    return { value, raw };
-  },
-  onpagenavigate(payload) {
-    const raw = decodeObject(payload);
-    const value = requiredText(raw, 'value', 'onpagenavigate');
-    return { value, page: pageOf(value), raw };
-  },
-  onsendkbarticle(payload) {
-    const raw = decodeObject(payload);
-    return { title: optionalText(raw['title']) ?? '', link: requiredText(raw, 'link', 'onsendkbarticle'), raw };
-  },
-  onSessionSwitched(payload) {
-    const raw = decodeObject(payload);
-    return { ...sessionOf(raw, 'onSessionSwitched'), raw };
-  },
-  onSessionClosed(payload) {
-    const raw = decodeObject(payload);
-    return {
-      sessionId: requiredText(raw, 'sessionId', 'onSessionClosed'),
-      context: contextOf(raw['context']),
-      raw,
-    };
-  },
-  onPresenceChange(payload) {
-    const raw = decodeObject(payload);
-    return { presenceInfo: presenceOf(raw), raw };
-  },
-};
+      };
+    },
+    onSessionSwitched(payload) {
+      const raw = decodeObject(payload);
+      return { ...sessionOf(raw, 'onSessionSwitched'), raw };
+    },
+    onSessionClosed(payload) {
+      const raw = decodeObject(payload);
+      return {
+        sessionId: requiredText(raw, 'sessionId', 'onSessionClosed'),
+        context: contextOf(raw.context),
+        raw,
+      };
+    },
+    onPresenceChange(payload) {
+      const raw = decodeObject(payload);
+      return { presenceInfo: presenceOf(raw), raw };
+    },
+  };
 
 /**
  * Decodes the payload of a custom event (raiseEvent): JSON text is parsed, other text is kept, a Map
@@ -273,7 +282,11 @@ export const eventDecoders: { readonly [K in CifEventName]: (payload: unknown) =
  */
 export function decodeCustomPayload(payload: unknown): JsonValue {
   // The documented handler reads a Map {value, correlationId}: unwrap it to what was raised.
-  if (payload instanceof Map && payload.has('value') && [...payload.keys()].every((key) => key === 'value' || key === 'correlationId')) {
+  if (
+    payload instanceof Map &&
+    payload.has('value') &&
+    [...payload.keys()].every((key) => key === 'value' || key === 'correlationId')
+  ) {
     return decodeLenient(payload.get('value'));
   }
   return decodeLenient(payload);

@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { FakeCIFramework } from '../testing/index.js';
-import { CIF_LIBRARY_PATH, loadCifLibrary, type CifLoadResult, type CifLoaderOptions } from '../index.js';
+import {
+  CIF_LIBRARY_PATH,
+  loadCifLibrary,
+  type CifLoadResult,
+  type CifLoaderOptions,
+} from '../index.js';
 
 const FIXTURES = `${location.origin}/packages/core/test/fixtures`;
 const framed = { isFramed: () => true, initTimeout: 2_000 } as const;
@@ -15,7 +20,9 @@ function cleanWindow(win: TestWindow = window): void {
   delete win.Microsoft;
   delete win.__cifFixture;
   delete win.__cifEmptyRan;
-  for (const script of win.document.querySelectorAll('script[data-cifid], script[data-crmurl], script[data-test-page-script]')) {
+  for (const script of win.document.querySelectorAll(
+    'script[data-cifid], script[data-crmurl], script[data-test-page-script]',
+  )) {
     script.remove();
   }
 }
@@ -41,7 +48,10 @@ async function frame(src = `${FIXTURES}/widget.html`): Promise<HTMLIFrameElement
   return iframe;
 }
 
-function pageScript(src: string, attributes: Record<string, string> = {}): Promise<HTMLScriptElement> {
+function pageScript(
+  src: string,
+  attributes: Record<string, string> = {},
+): Promise<HTMLScriptElement> {
   const script = document.createElement('script');
   script.src = src;
   script.setAttribute('data-test-page-script', '');
@@ -61,7 +71,9 @@ describe('loadCifLibrary', () => {
   it('injects the library with data-cifid and data-crmurl, waits for CIFInitDone and probes the environment', async () => {
     const crmUrl = `${FIXTURES}/ok/`;
     const result = expectStatus(await load({ crmUrl }), 'ready');
-    const script = document.querySelector<HTMLScriptElement>('script[data-cifid="CIFMainLibrary"]')!;
+    const script = document.querySelector<HTMLScriptElement>(
+      'script[data-cifid="CIFMainLibrary"]',
+    )!;
     expect(script.src).to.equal(`${FIXTURES}/ok${CIF_LIBRARY_PATH}`);
     expect(script.getAttribute('data-crmurl')).to.equal(`${FIXTURES}/ok`);
     const fixture = (window as TestWindow).__cifFixture!;
@@ -72,9 +84,14 @@ describe('loadCifLibrary', () => {
     expect(result.version).to.equal(2);
     expect(result.capabilities.multiSession).to.equal(true);
     expect(result.capabilities.supports('notifyEvent')).to.equal(true);
-    expect(result.environment).to.deep.include({ userId: 'A8177E6E-1F4B-4E3A-9C2D-0E6A3B7C9D10', orgLcid: 1031 });
+    expect(result.environment).to.deep.include({
+      userId: 'A8177E6E-1F4B-4E3A-9C2D-0E6A3B7C9D10',
+      orgLcid: 1031,
+    });
     expect(result.environment!.customParams).to.deep.equal({ queue: 'sales' });
-    expect(await result.client.notifyEvent({ templateName: 'call' })).to.deep.include({ accepted: true });
+    expect(await result.client.notifyEvent({ templateName: 'call' })).to.deep.include({
+      accepted: true,
+    });
   });
 
   it('detects a library that is already loaded, without injecting', async () => {
@@ -110,19 +127,32 @@ describe('loadCifLibrary', () => {
 
   it('reports init-timeout when CIFInitDone never comes', async () => {
     const started = performance.now();
-    const result = expectStatus(await load({ crmUrl: `${FIXTURES}/silent`, initTimeout: 300 }), 'init-timeout');
+    const result = expectStatus(
+      await load({ crmUrl: `${FIXTURES}/silent`, initTimeout: 300 }),
+      'init-timeout',
+    );
     expect(result.timeout).to.equal(300);
     expect(performance.now() - started).to.be.at.least(290);
   });
 
   it('reports not-in-dynamics for a page that is not framed (the real top-level test page)', async () => {
-    const result = expectStatus(await loadCifLibrary({ crmUrl: `${FIXTURES}/ok` }), 'not-in-dynamics');
+    const result = expectStatus(
+      await loadCifLibrary({ crmUrl: `${FIXTURES}/ok` }),
+      'not-in-dynamics',
+    );
     expect(result.reason).to.equal('not-framed');
     expect(document.querySelector('script[data-cifid]')).to.equal(null);
   });
 
   it('loads outside a frame when requireFrame is false', async () => {
-    expectStatus(await loadCifLibrary({ crmUrl: `${FIXTURES}/ok`, requireFrame: false, probeEnvironment: false }), 'ready');
+    expectStatus(
+      await loadCifLibrary({
+        crmUrl: `${FIXTURES}/ok`,
+        requireFrame: false,
+        probeEnvironment: false,
+      }),
+      'ready',
+    );
   });
 
   it('reports not-in-dynamics/no-crm-url when framed without any CRM URL', async () => {
@@ -150,7 +180,10 @@ describe('loadCifLibrary', () => {
   });
 
   it('shares one attempt between concurrent calls', async () => {
-    const [a, b] = await Promise.all([load({ crmUrl: `${FIXTURES}/ok` }), load({ crmUrl: `${FIXTURES}/ok` })]);
+    const [a, b] = await Promise.all([
+      load({ crmUrl: `${FIXTURES}/ok` }),
+      load({ crmUrl: `${FIXTURES}/ok` }),
+    ]);
     expect(a).to.equal(b);
     expect((window as TestWindow).__cifFixture!.loads).to.equal(1);
   });
@@ -159,12 +192,17 @@ describe('loadCifLibrary', () => {
     const result = expectStatus(await load({ crmUrl: `${FIXTURES}/v1env` }), 'ready');
     expect(result.version).to.equal(1);
     expect(result.client.version).to.equal(1);
-    const error = await result.client.createSession({ templateName: 's' }).catch((e: { code: string }) => e);
+    const error = await result.client
+      .createSession({ templateName: 's' })
+      .catch((e: { code: string }) => e);
     expect(error).to.have.property('code', 'unsupported-in-version');
   });
 
   it('reports a probe that times out as environmentError, still ready (CIF 1.0 library)', async () => {
-    const result = expectStatus(await load({ crmUrl: `${FIXTURES}/v1`, probeTimeout: 100 }), 'ready');
+    const result = expectStatus(
+      await load({ crmUrl: `${FIXTURES}/v1`, probeTimeout: 100 }),
+      'ready',
+    );
     expect(result.version).to.equal(1);
     expect(result.environment).to.equal(undefined);
     expect(result.environmentError?.code).to.equal('timeout');
@@ -190,7 +228,9 @@ describe('loadCifLibrary', () => {
     });
 
     it('classifies a page script that already finished: defined nothing → library-missing', async () => {
-      await pageScript(`${FIXTURES}/empty${CIF_LIBRARY_PATH}`, { 'data-crmurl': `${FIXTURES}/empty` });
+      await pageScript(`${FIXTURES}/empty${CIF_LIBRARY_PATH}`, {
+        'data-crmurl': `${FIXTURES}/empty`,
+      });
       expectStatus(await load(), 'library-missing');
     });
 
@@ -257,7 +297,10 @@ describe('loadCifLibrary', () => {
       for (const [url, reason] of cases) {
         iframe?.remove();
         iframe = await frame(`${FIXTURES}/widget.html?ucilib=${encodeURIComponent(url)}`);
-        const result = expectStatus(await loadCifLibrary({ window: iframe.contentWindow! }), 'invalid-url');
+        const result = expectStatus(
+          await loadCifLibrary({ window: iframe.contentWindow! }),
+          'invalid-url',
+        );
         expect(result.message, url).to.contain(reason);
         expect(iframe.contentDocument!.querySelector('script[data-cifid]')).to.equal(null);
       }
@@ -266,12 +309,17 @@ describe('loadCifLibrary', () => {
     it('accepts a ucilib on a default trusted Dynamics host, and refuses it with a narrower trustedHosts', async () => {
       const url = 'https://contoso.crm4.dynamics.com/webresources/Widget/msdyn_ciLibrary.js';
       iframe = await frame(`${FIXTURES}/widget.html?ucilib=${encodeURIComponent(url)}`);
-      const refused = await loadCifLibrary({ window: iframe.contentWindow!, trustedHosts: ['*.example.com'] });
+      const refused = await loadCifLibrary({
+        window: iframe.contentWindow!,
+        trustedHosts: ['*.example.com'],
+      });
       expect(refused.status).to.equal('invalid-url');
       // Accepted and injected; with no network here it then fails or times out, but is never refused.
       const accepted = await loadCifLibrary({ window: iframe.contentWindow!, initTimeout: 200 });
       expect(['script-failed', 'init-timeout']).to.include(accepted.status);
-      expect(iframe.contentDocument!.querySelector<HTMLScriptElement>('script[data-cifid]')?.src ?? url).to.equal(url);
+      expect(
+        iframe.contentDocument!.querySelector<HTMLScriptElement>('script[data-cifid]')?.src ?? url,
+      ).to.equal(url);
     });
   });
 });

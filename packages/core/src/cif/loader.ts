@@ -134,7 +134,7 @@ export function findCifLibrary(win: Window): CifLibrary | undefined {
     const microsoft = (win as unknown as { Microsoft?: { CIFramework?: unknown } }).Microsoft;
     const library = microsoft?.CIFramework;
     return (typeof library === 'object' || typeof library === 'function') && library !== null
-      ? (library as CifLibrary)
+      ? library
       : undefined;
   } catch {
     return undefined;
@@ -202,7 +202,10 @@ function planLoad(win: Window, options: CifLoaderOptions): PlanResult {
   if (options.crmUrl !== undefined) {
     const url = parseHttpUrl(options.crmUrl, base);
     if (!url) return invalid(options.crmUrl, 'crmUrl is not an http(s) URL');
-    return { libraryUrl: libraryUrlFor(url), crmUrl: libraryUrlFor(url).slice(0, -CIF_LIBRARY_PATH.length) };
+    return {
+      libraryUrl: libraryUrlFor(url),
+      crmUrl: libraryUrlFor(url).slice(0, -CIF_LIBRARY_PATH.length),
+    };
   }
 
   const script =
@@ -218,7 +221,10 @@ function planLoad(win: Window, options: CifLoaderOptions): PlanResult {
     }
     const url = parseHttpUrl(crm, base);
     if (!url) return invalid(crm, 'data-crmurl is not an http(s) URL');
-    return { libraryUrl: libraryUrlFor(url), crmUrl: libraryUrlFor(url).slice(0, -CIF_LIBRARY_PATH.length) };
+    return {
+      libraryUrl: libraryUrlFor(url),
+      crmUrl: libraryUrlFor(url).slice(0, -CIF_LIBRARY_PATH.length),
+    };
   }
 
   let ucilib: string | null = null;
@@ -240,8 +246,11 @@ function planLoad(win: Window, options: CifLoaderOptions): PlanResult {
       }
     })();
     const trusted = [...(options.trustedHosts ?? CIF_DEFAULT_TRUSTED_HOSTS)];
-    const allowed = host === own || trusted.some((pattern) => hostMatches(hostname, pattern) || hostMatches(host, pattern));
-    if (!allowed) return invalid(ucilib, `ucilib host ${url.host} is not trusted (see trustedHosts)`);
+    const allowed =
+      host === own ||
+      trusted.some((pattern) => hostMatches(hostname, pattern) || hostMatches(host, pattern));
+    if (!allowed)
+      return invalid(ucilib, `ucilib host ${url.host} is not trusted (see trustedHosts)`);
     if (url.protocol !== 'https:' && !LOOPBACK.has(hostname) && host !== own) {
       return invalid(ucilib, 'ucilib must use https');
     }
@@ -262,7 +271,10 @@ type WaitOutcome = 'ready' | 'script-failed' | 'library-missing' | 'init-timeout
 /** The fetch status of an already present script, from resource timing, or undefined if not finished. */
 function fetchedStatus(win: Window, url: string): number | undefined {
   try {
-    const entries = win.performance.getEntriesByName(url, 'resource') as PerformanceResourceTiming[];
+    const entries = win.performance.getEntriesByName(
+      url,
+      'resource',
+    ) as PerformanceResourceTiming[];
     const entry = entries[entries.length - 1];
     if (!entry || entry.responseEnd === 0) return undefined;
     return typeof entry.responseStatus === 'number' ? entry.responseStatus : 0;
@@ -300,7 +312,8 @@ async function waitForLibrary(win: Window, plan: Plan, timeout: number): Promise
 
     // Listen before the script can run.
     win.addEventListener(CIF_INIT_EVENT, onInit);
-    if (timeout > 0 && Number.isFinite(timeout)) timer = setTimeout(() => finish('init-timeout'), timeout);
+    if (timeout > 0 && Number.isFinite(timeout))
+      timer = setTimeout(() => finish('init-timeout'), timeout);
 
     if (!script) {
       script = win.document.createElement('script');
@@ -386,7 +399,7 @@ const inFlight = new WeakMap<Window, Promise<CifLoadResult>>();
  */
 export function loadCifLibrary(options: CifLoaderOptions = {}): Promise<CifLoadResult> {
   const win = options.window ?? (globalThis as { window?: Window }).window;
-  if (!win || !win.document) {
+  if (!win?.document) {
     return Promise.resolve({
       status: 'not-in-dynamics',
       reason: 'no-window',
@@ -427,11 +440,23 @@ async function load(win: Window, options: CifLoaderOptions): Promise<CifLoadResu
   switch (outcome) {
     case 'ready': {
       const library = findCifLibrary(win);
-      if (library) return ready(library, plan.script ? 'page-script' : 'injected', options, { libraryUrl, crmUrl });
-      return { status: 'library-missing', libraryUrl, message: 'Microsoft.CIFramework disappeared after CIFInitDone' };
+      if (library)
+        return ready(library, plan.script ? 'page-script' : 'injected', options, {
+          libraryUrl,
+          crmUrl,
+        });
+      return {
+        status: 'library-missing',
+        libraryUrl,
+        message: 'Microsoft.CIFramework disappeared after CIFInitDone',
+      };
     }
     case 'script-failed':
-      return { status: 'script-failed', libraryUrl, message: `The CIF library could not be loaded from ${libraryUrl}` };
+      return {
+        status: 'script-failed',
+        libraryUrl,
+        message: `The CIF library could not be loaded from ${libraryUrl}`,
+      };
     case 'library-missing':
       return {
         status: 'library-missing',

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/prefer-promise-reject-errors -- CIF rejects with strings, Maps and objects; the tests reproduce it */
 /**
  * Property tests: whatever the library resolves or rejects, and whatever the host delivers to handlers,
  * the client settles every call with a typed result or a CifError, never anything else, never later than
@@ -37,7 +38,10 @@ function hostValue(): fc.Arbitrary<unknown> {
         throw new Error('then trap');
       },
     }),
-    { then: (_: unknown, reject: (reason: unknown) => void) => reject('{"message":"thenable failure"}') },
+    {
+      then: (_: unknown, reject: (reason: unknown) => void) =>
+        reject('{"message":"thenable failure"}'),
+    },
     Symbol('s'),
     () => 'fn',
     10n,
@@ -50,9 +54,15 @@ function hostValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
     json,
     json.map((value) => JSON.stringify(value)),
-    fc.dictionary(fc.string(), json, { maxKeys: 4 }).map((object) => new Map(Object.entries(object))),
-    fc.array(json, { maxLength: 4 }).map((items) => Object.fromEntries(items.map((item, i) => [String(i), item]))),
-    fc.record({ message: fc.oneof(fc.string(), json), msdyn_name: fc.string() }).map((o) => JSON.stringify(o)),
+    fc
+      .dictionary(fc.string(), json, { maxKeys: 4 })
+      .map((object) => new Map(Object.entries(object))),
+    fc
+      .array(json, { maxLength: 4 })
+      .map((items) => Object.fromEntries(items.map((item, i) => [String(i), item]))),
+    fc
+      .record({ message: fc.oneof(fc.string(), json), msdyn_name: fc.string() })
+      .map((o) => JSON.stringify(o)),
     fc.record({ errorCode: fc.integer(), message: fc.string() }),
     fc.string().map((message) => new Error(message)),
     fc.anything(),
@@ -100,7 +110,7 @@ function libraryFor(api: CifApiName, b: Behaviour): CifLibrary {
         return new Promise((resolve) => setTimeout(() => resolve(b.value), b.delay));
     }
   };
-  return { [api]: fn, addHandler: () => undefined, removeHandler: () => undefined } as CifLibrary;
+  return { [api]: fn, addHandler: () => undefined, removeHandler: () => undefined };
 }
 
 /** Every client method with plausible arguments (arbitrary arguments are covered separately). */
@@ -116,7 +126,10 @@ const CALLS: readonly [CifApiName, (client: CifClient, timeout: number) => Promi
   ['retrieveRecord', (c, timeout) => c.retrieveRecord('contact', '{1}', undefined, { timeout })],
   ['updateRecord', (c, timeout) => c.updateRecord('contact', '1', { a: 1 }, { timeout })],
   ['deleteRecord', (c, timeout) => c.deleteRecord('contact', '1', { timeout })],
-  ['searchAndOpenRecords', (c, timeout) => c.searchAndOpenRecords('contact', '', true, { timeout })],
+  [
+    'searchAndOpenRecords',
+    (c, timeout) => c.searchAndOpenRecords('contact', '', true, { timeout }),
+  ],
   ['openForm', (c, timeout) => c.openForm({ entityName: 'contact' }, undefined, { timeout })],
   ['renderSearchPage', (c, timeout) => c.renderSearchPage('contact', 'x', { timeout })],
   ['getEntityMetadata', (c, timeout) => c.getEntityMetadata('contact', undefined, { timeout })],
@@ -130,7 +143,10 @@ const CALLS: readonly [CifApiName, (client: CifClient, timeout: number) => Promi
   ['getFocusedSession', (c, timeout) => c.getFocusedSession({ timeout })],
   ['getAllSessions', (c, timeout) => c.getAllSessions({ timeout })],
   ['requestFocusSession', (c, timeout) => c.requestFocusSession('s', { timeout })],
-  ['setSessionTitle', (c, timeout) => c.setSessionTitle({ sessionId: 's', title: 't' }, { timeout })],
+  [
+    'setSessionTitle',
+    (c, timeout) => c.setSessionTitle({ sessionId: 's', title: 't' }, { timeout }),
+  ],
   ['createTab', (c, timeout) => c.createTab({ templateName: 't' }, { timeout })],
   ['getTabs', (c, timeout) => c.getTabs(undefined, undefined, { timeout })],
   ['getFocusedTab', (c, timeout) => c.getFocusedTab({ timeout })],
@@ -144,7 +160,10 @@ const CALLS: readonly [CifApiName, (client: CifClient, timeout: number) => Promi
   ['getPresence', (c, timeout) => c.getPresence({ timeout })],
   [
     'logAnalyticsEvent',
-    (c, timeout) => c.logAnalyticsEvent({ conversationId: 'c', providerSessionId: 'p', events: [] }, 'E', { timeout }),
+    (c, timeout) =>
+      c.logAnalyticsEvent({ conversationId: 'c', providerSessionId: 'p', events: [] }, 'E', {
+        timeout,
+      }),
   ],
   ['updateConversation', (c, timeout) => c.updateConversation('c', { a: 1 }, { timeout })],
 ];
@@ -184,7 +203,10 @@ describe('CifClient properties', () => {
           await clock.tickAsync(timeout);
           expect(outcome, `${api} still pending after ${timeout} ms`).to.not.equal(undefined);
           if (outcome && !outcome.ok) {
-            expect(isCifError(outcome.error), `${api} rejected with ${String(outcome.error)}`).to.equal(true);
+            expect(
+              isCifError(outcome.error),
+              `${api} rejected with ${String(outcome.error)}`,
+            ).to.equal(true);
             expect(CIF_ERROR_CODES).to.include((outcome.error as { code: string }).code);
           }
           if (b.kind === 'never' || (b.kind === 'late' && b.delay > timeout)) {
@@ -203,23 +225,30 @@ describe('CifClient properties', () => {
     const client = new CifClient(fake.library);
     const arg = fc.oneof(fc.anything(), hostValue());
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...CALLS.map(([api]) => api)), fc.array(arg, { maxLength: 4 }), async (api, args) => {
-        const method = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[api]!;
-        let settled = false;
-        let failure: unknown;
-        const promise = method.apply(client, [...args, { timeout: 1_000 }]);
-        void promise.then(
-          () => (settled = true),
-          (error: unknown) => {
-            settled = true;
-            failure = error;
-          },
-        );
-        await clock.tickAsync(1_000);
-        expect(settled, `${api} pending`).to.equal(true);
-        if (failure !== undefined) expect(isCifError(failure), `${api}: ${String(failure)}`).to.equal(true);
-        fake.reset();
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...CALLS.map(([api]) => api)),
+        fc.array(arg, { maxLength: 4 }),
+        async (api, args) => {
+          const method = (
+            client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>
+          )[api]!;
+          let settled = false;
+          let failure: unknown;
+          const promise = method.apply(client, [...args, { timeout: 1_000 }]);
+          void promise.then(
+            () => (settled = true),
+            (error: unknown) => {
+              settled = true;
+              failure = error;
+            },
+          );
+          await clock.tickAsync(1_000);
+          expect(settled, `${api} pending`).to.equal(true);
+          if (failure !== undefined)
+            expect(isCifError(failure), `${api} rejected with something else`).to.equal(true);
+          fake.reset();
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -237,27 +266,35 @@ describe('CifClient properties', () => {
       (payload) => Promise.resolve(payload),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...events), hostValue(), handler, async (event, payload, appHandler) => {
-        const fake = new FakeCIFramework({ hostTimeout: 10_000 });
-        const client = new CifClient(fake.library, { handlerTimeout: 2_000, onError: () => undefined });
-        client.on(event, appHandler);
-        const [registered] = fake.handlers(event);
-        let returned: unknown;
-        expect(() => (returned = registered!(payload))).to.not.throw();
-        expect(returned).to.be.instanceOf(Promise);
-        let settled = false;
-        let reason: unknown = 'none';
-        (returned as Promise<unknown>).then(
-          () => (settled = true),
-          (why: unknown) => {
-            settled = true;
-            reason = why;
-          },
-        );
-        await clock.tickAsync(2_000);
-        expect(settled, `${event} handler promise pending`).to.equal(true);
-        expect(reason, 'the host gets a message string on failure').to.be.a('string');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...events),
+        hostValue(),
+        handler,
+        async (event, payload, appHandler) => {
+          const fake = new FakeCIFramework({ hostTimeout: 10_000 });
+          const client = new CifClient(fake.library, {
+            handlerTimeout: 2_000,
+            onError: () => undefined,
+          });
+          client.on(event, appHandler);
+          const [registered] = fake.handlers(event);
+          let returned: unknown;
+          expect(() => (returned = registered!(payload))).to.not.throw();
+          expect(returned).to.be.instanceOf(Promise);
+          let settled = false;
+          let reason: unknown = 'none';
+          (returned as Promise<unknown>).then(
+            () => (settled = true),
+            (why: unknown) => {
+              settled = true;
+              reason = why;
+            },
+          );
+          await clock.tickAsync(2_000);
+          expect(settled, `${event} handler promise pending`).to.equal(true);
+          expect(reason, 'the host gets a message string on failure').to.be.a('string');
+        },
+      ),
       { numRuns: 150 },
     );
   });

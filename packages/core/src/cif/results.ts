@@ -25,7 +25,10 @@ import type {
 } from './types.js';
 
 function defined<T extends object>(base: T, extra: Record<string, unknown>): T {
-  return Object.assign(base, Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)));
+  return Object.assign(
+    base,
+    Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)),
+  );
 }
 
 function id(value: JsonValue | undefined): string | undefined {
@@ -38,22 +41,22 @@ export function decodeEnvironment(value: unknown): CifEnvironment {
   const raw = decodeObject(value);
   const text = (key: string): string | undefined => optionalText(raw[key]);
   return defined(
-    { customParams: parseMaybeJson(raw['customParams'] ?? undefined), raw },
+    { customParams: parseMaybeJson(raw.customParams ?? undefined), raw },
     {
       appUrl: text('appUrl'),
-      appid: id(raw['appid']),
+      appid: id(raw.appid),
       cifVersion: text('cifVersion'),
       clientUrl: text('clientUrl'),
       crmVersion: text('crmVersion'),
       etn: text('etn') || undefined,
-      id: id(raw['id']),
-      isDirty: optionalBoolean(raw['isDirty']),
-      orgId: id(raw['orgId']),
-      orgLcid: optionalNumber(raw['orgLcid']),
+      id: id(raw.id),
+      isDirty: optionalBoolean(raw.isDirty),
+      orgId: id(raw.orgId),
+      orgLcid: optionalNumber(raw.orgLcid),
       orgUniqueName: text('orgUniqueName'),
       pagetype: text('pagetype'),
-      userId: id(raw['userId']),
-      userLcid: optionalNumber(raw['userLcid']),
+      userId: id(raw.userId),
+      userLcid: optionalNumber(raw.userLcid),
       username: text('username'),
     },
   );
@@ -63,7 +66,9 @@ export function decodeEnvironment(value: unknown): CifEnvironment {
  * The CIF major version named by getEnvironment's `cifVersion` (`"2.0"`, `"2"`, `2`, `"9.2.1.2"` is not a
  * CIF version and gives undefined).
  */
-export function versionFromEnvironment(environment: Pick<CifEnvironment, 'cifVersion'>): CifVersion | undefined {
+export function versionFromEnvironment(
+  environment: Pick<CifEnvironment, 'cifVersion'>,
+): CifVersion | undefined {
   const match = /^\s*v?([12])(?:\.\d+)?\s*$/i.exec(environment.cifVersion ?? '');
   return match ? (Number(match[1]) as CifVersion) : undefined;
 }
@@ -82,11 +87,11 @@ function actionOf(name: string, reason: string): CifNotifyAction {
  */
 export function decodeNotifyResult(value: unknown): CifNotifyEventResult {
   const raw = decodeOptionalObject(value);
-  let body: JsonValue | undefined = raw['value'];
+  let body: JsonValue | undefined = raw.value;
   body = parseMaybeJson(body);
   const answer: JsonObject = isJsonObject(body) ? body : raw;
-  const reason = optionalText(answer['responseReason']) ?? '';
-  const action = actionOf(optionalText(answer['actionName']) ?? '', reason);
+  const reason = optionalText(answer.responseReason) ?? '';
+  const action = actionOf(optionalText(answer.actionName) ?? '', reason);
   return { accepted: action === 'Accept', action, reason, raw };
 }
 
@@ -99,16 +104,16 @@ export function decodeRecordReference(
   fallback: { id?: string; entityName?: string } = {},
 ): CifRecordReference {
   const raw = decodeOptionalObject(value);
-  const recordId = id(raw['id']) ?? fallback.id ?? '';
+  const recordId = id(raw.id) ?? fallback.id ?? '';
   const entityName =
-    optionalText(raw['entityName']) ?? optionalText(raw['entityType']) ?? optionalText(raw['logicalName']);
+    optionalText(raw.entityName) ?? optionalText(raw.entityType) ?? optionalText(raw.logicalName);
   return defined({ id: recordId, raw }, { entityName: entityName ?? fallback.entityName });
 }
 
 /** Decodes openForm's result; `savedEntityReference` may be an array, an array-like or a single reference. */
 export function decodeOpenFormResult(value: unknown): CifOpenFormResult {
   const raw = decodeOptionalObject(value);
-  const saved = parseMaybeJson(raw['savedEntityReference']);
+  const saved = parseMaybeJson(raw.savedEntityReference);
   const list: JsonValue[] = Array.isArray(saved)
     ? saved
     : isJsonObject(saved)
@@ -119,10 +124,10 @@ export function decodeOpenFormResult(value: unknown): CifOpenFormResult {
   const references: CifEntityReference[] = [];
   for (const item of list) {
     if (!isJsonObject(item)) continue;
-    const entityType = optionalText(item['entityType']) ?? optionalText(item['etn']);
-    const recordId = id(item['id']);
+    const entityType = optionalText(item.entityType) ?? optionalText(item.etn);
+    const recordId = id(item.id);
     if (!entityType || !recordId) continue;
-    references.push(defined({ entityType, id: recordId }, { name: optionalText(item['name']) }));
+    references.push(defined({ entityType, id: recordId }, { name: optionalText(item.name) }));
   }
   return { savedEntityReference: references, raw };
 }

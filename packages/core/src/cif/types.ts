@@ -5,10 +5,11 @@
  */
 
 /** A JSON value: what CIF payloads are made of once parsed. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A JSON object. */
-export type JsonObject = { [key: string]: JsonValue };
+export type JsonObject = Record<string, JsonValue>;
 
 /** The major version of the Channel Integration Framework that the host speaks. */
 export type CifVersion = 1 | 2;
@@ -73,7 +74,7 @@ export type CifLibraryFunction = (...args: never[]) => unknown;
  * from `@cif-elements/core/testing`). Every method is optional: CIF 1.0 libraries lack the 2.0 ones, and a
  * partial library is reported as such instead of failing with a TypeError.
  */
-export type CifLibrary = { readonly [K in CifApiName]?: CifLibraryFunction };
+export type CifLibrary = Readonly<Partial<Record<CifApiName, CifLibraryFunction>>>;
 
 /**
  * Panel mode. `0` minimized and `1` docked exist in every version; CIF 2.0 adds `2` hidden and `3` collapsed.
@@ -129,7 +130,11 @@ export interface CifEntityFormOptions {
   readonly entityName: string;
   readonly entityId?: string;
   readonly formId?: string;
-  readonly createFromEntity?: { readonly entityType: string; readonly id: string; readonly name?: string };
+  readonly createFromEntity?: {
+    readonly entityType: string;
+    readonly id: string;
+    readonly name?: string;
+  };
   readonly useQuickCreateForm?: boolean;
   readonly openInNewWindow?: boolean;
   /** 1 center, 2 side. */

@@ -8,6 +8,8 @@
  * call is recorded, and host-side actions (raising events, switching sessions, answering notifications)
  * report what the widget's handler promises settled to.
  */
+/* eslint-disable @typescript-eslint/prefer-promise-reject-errors, @typescript-eslint/only-throw-error --
+   the real library rejects with JSON strings, Maps and plain objects, and so must its fake */
 import { CIF_TIMEOUT_MESSAGE } from '../cif/errors.js';
 import {
   CIF_V1_APIS,
@@ -232,7 +234,7 @@ function guid(n: number): string {
 }
 
 function bare(id: unknown): string {
-  return String(id ?? '')
+  return (typeof id === 'string' ? id : typeof id === 'number' ? String(id) : '')
     .trim()
     .replace(/^\{|\}$/g, '')
     .toLowerCase();
@@ -318,7 +320,11 @@ export class FakeCIFramework {
   readonly #behaviours = new Map<CifApiName, { behaviour: FakeBehaviour; remaining: number }>();
   readonly #pending = new Map<
     string,
-    { notification: FakeNotification; resolve: (answer: FakeNotificationAnswer) => void; timer?: ReturnType<typeof setTimeout> }
+    {
+      notification: FakeNotification;
+      resolve: (answer: FakeNotificationAnswer) => void;
+      timer?: ReturnType<typeof setTimeout>;
+    }
   >();
   #ids = 0;
 
@@ -336,11 +342,15 @@ export class FakeCIFramework {
       cifVersion: this.version === 1 ? '1.0' : '2.0',
       ...options.environment,
     };
-    this.notificationAnswer = options.notificationAnswer ?? { actionName: 'Accept', responseReason: 'Accept' };
+    this.notificationAnswer = options.notificationAnswer ?? {
+      actionName: 'Accept',
+      responseReason: 'Accept',
+    };
     for (const [entity, rows] of Object.entries(options.records ?? {})) {
       for (const row of rows) this.#store(entity, row);
     }
-    const apis: readonly CifApiName[] = this.version === 2 ? [...CIF_V1_APIS, ...CIF_V2_APIS] : CIF_V1_APIS;
+    const apis: readonly CifApiName[] =
+      this.version === 2 ? [...CIF_V1_APIS, ...CIF_V2_APIS] : CIF_V1_APIS;
     const library: Partial<Record<CifApiName, Impl>> = {};
     for (const api of apis) {
       library[api] = (...args: unknown[]) => this.#invoke(api, args);
@@ -412,7 +422,11 @@ export class FakeCIFramework {
    * string (objects are stringified), or as a Map with `as: 'map'`, or as is with `as: 'raw'`. Resolves what
    * each handler's return value settled to (a promise that does not settle within `hostTimeout` is a timeout).
    */
-  raise(event: string, payload: unknown, options: { readonly as?: 'json' | 'map' | 'raw' } = {}): Promise<FakeHandlerOutcome[]> {
+  raise(
+    event: string,
+    payload: unknown,
+    options: { readonly as?: 'json' | 'map' | 'raw' } = {},
+  ): Promise<FakeHandlerOutcome[]> {
     let delivered: unknown = payload;
     if (options.as === 'map') {
       delivered = new Map(Object.entries((payload ?? {}) as Record<string, unknown>));
@@ -462,7 +476,11 @@ export class FakeCIFramework {
       const session = this.sessions.get(sessionId);
       if (session) session.attention = false;
       outcomes.push(
-        ...(await this.raise('onSessionSwitched', { sessionId, [flag]: true, context: session?.context ?? {} })),
+        ...(await this.raise('onSessionSwitched', {
+          sessionId,
+          [flag]: true,
+          context: session?.context ?? {},
+        })),
       );
     }
     return outcomes;
@@ -478,13 +496,16 @@ export class FakeCIFramework {
   }
 
   /** The agent changes presence in the host: onPresenceChange. */
-  changePresence(presenceText: string, extra: Readonly<Record<string, string>> = {}): Promise<FakeHandlerOutcome[]> {
+  changePresence(
+    presenceText: string,
+    extra: Readonly<Record<string, string>> = {},
+  ): Promise<FakeHandlerOutcome[]> {
     this.presence = presenceText;
     return this.raise('onPresenceChange', {
       presenceInfo: {
-        basePresenceStatus: extra['basePresenceStatus'] ?? 'AVAILABLE',
-        presenceColor: extra['presenceColor'] ?? '#00FF00',
-        presenceId: extra['presenceId'] ?? 'presence-1',
+        basePresenceStatus: extra.basePresenceStatus ?? 'AVAILABLE',
+        presenceColor: extra.presenceColor ?? '#00FF00',
+        presenceId: extra.presenceId ?? 'presence-1',
         presenceText,
       },
     });
@@ -527,7 +548,8 @@ export class FakeCIFramework {
   /** Encodes a failure as the library would reject. */
   #encode(api: CifApiName, failure: FakeFailure): unknown {
     const message = failure.message ?? `${api} failed`;
-    const shape = failure.shape === 'native' || failure.shape === 'timeout' ? this.#native(api) : failure.shape;
+    const shape =
+      failure.shape === 'native' || failure.shape === 'timeout' ? this.#native(api) : failure.shape;
     switch (shape) {
       case 'json':
         return JSON.stringify({ message, msdyn_name: pascal(api) });
@@ -560,7 +582,8 @@ export class FakeCIFramework {
       entry.remaining -= 1;
       if (entry.remaining <= 0) this.#behaviours.delete(api);
     }
-    if (behaviour && 'throws' in behaviour && behaviour.throws !== undefined) throw behaviour.throws;
+    if (behaviour && 'throws' in behaviour && behaviour.throws !== undefined)
+      throw behaviour.throws;
     if (behaviour?.never) return new Promise<never>(() => undefined);
     const produce = (): Promise<unknown> => {
       if (behaviour) return this.#produce(api, behaviour, args);
@@ -579,9 +602,13 @@ export class FakeCIFramework {
 
   #produce(api: CifApiName, behaviour: FakeBehaviour, args: unknown[]): Promise<unknown> {
     if (behaviour.fail !== undefined) {
-      const failure: FakeFailure = typeof behaviour.fail === 'string' ? { shape: behaviour.fail } : behaviour.fail;
+      const failure: FakeFailure =
+        typeof behaviour.fail === 'string' ? { shape: behaviour.fail } : behaviour.fail;
       if (failure.shape === 'timeout') {
-        const value = this.#encode(api, { ...failure, message: failure.message ?? CIF_TIMEOUT_MESSAGE });
+        const value = this.#encode(api, {
+          ...failure,
+          message: failure.message ?? CIF_TIMEOUT_MESSAGE,
+        });
         return new Promise((_, reject) => setTimeout(() => reject(value), this.hostTimeout));
       }
       return Promise.reject(this.#encode(api, failure));
@@ -621,7 +648,10 @@ export class FakeCIFramework {
 
   #session(api: CifApiName, sessionId: unknown): FakeSession | Rejection {
     const session = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
-    return session ?? this.#fail(api, `Session with id ${String(sessionId)} does not exist for this provider`);
+    return (
+      session ??
+      this.#fail(api, `Session with id ${String(sessionId)} does not exist for this provider`)
+    );
   }
 
   #tab(api: CifApiName, tabId: unknown): FakeTab | Rejection {
@@ -638,27 +668,34 @@ export class FakeCIFramework {
 
   #notify(input: unknown, thirdArg: unknown): Promise<unknown> | Rejection {
     const body = jsonObject(input);
-    if (!body || typeof body['templateName'] !== 'string' || body['templateName'] === '') {
+    if (!body || typeof body.templateName !== 'string' || body.templateName === '') {
       return this.#fail('notifyEvent', 'RejectAfterClientError');
     }
-    const templateName = body['templateName'];
+    const templateName = body.templateName;
     const templates = this.#options.notificationTemplates;
     if (templates && !templates.includes(templateName)) {
       return this.#fail('notifyEvent', 'NotificationTemplateNotFoundError');
     }
-    const tokenValue = body['cancellationToken'] ?? thirdArg;
-    const token = typeof tokenValue === 'string' && tokenValue !== '' ? tokenValue : `notification-${++this.#ids}`;
-    const parameters = body['templateParameters'];
+    const tokenValue = body.cancellationToken ?? thirdArg;
+    const token =
+      typeof tokenValue === 'string' && tokenValue !== ''
+        ? tokenValue
+        : `notification-${++this.#ids}`;
+    const parameters = body.templateParameters;
     const notification: FakeNotification = {
       templateName,
       templateParameters:
-        typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters) ? parameters : {},
+        typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters)
+          ? parameters
+          : {},
       ...(typeof tokenValue === 'string' ? { cancellationToken: tokenValue } : {}),
     };
     const encode = (answer: FakeNotificationAnswer) =>
       JSON.stringify(this.#quirks.notifyValueWrapper ? { value: answer } : answer);
     if (this.#pending.size >= 10) {
-      return Promise.resolve(encode({ actionName: 'Reject', responseReason: 'NotificationQueueLimitExceeded' }));
+      return Promise.resolve(
+        encode({ actionName: 'Reject', responseReason: 'NotificationQueueLimitExceeded' }),
+      );
     }
     const answer = this.notificationAnswer;
     if (answer !== 'pending') return Promise.resolve(encode(answer));
@@ -695,7 +732,8 @@ export class FakeCIFramework {
     const [a, b, c] = args;
     switch (api) {
       case 'setClickToAct':
-        if (typeof a !== 'boolean') return this.#fail(api, 'The value passed for value is invalid', 'validation');
+        if (typeof a !== 'boolean')
+          return this.#fail(api, 'The value passed for value is invalid', 'validation');
         this.clickToAct = a;
         return null;
       case 'getClickToAct':
@@ -724,7 +762,12 @@ export class FakeCIFramework {
         const entity = this.#entityArg(api, a);
         if (entity instanceof Rejection) return entity;
         const data = typeof b === 'string' ? jsonObject(b) : undefined;
-        if (!data) return this.#fail(api, 'The value passed for data is invalid: a JSON string is expected', 'validation');
+        if (!data)
+          return this.#fail(
+            api,
+            'The value passed for data is invalid: a JSON string is expected',
+            'validation',
+          );
         const id = this.#store(entity, data);
         return JSON.stringify({ id, entityName: entity });
       }
@@ -735,7 +778,13 @@ export class FakeCIFramework {
         if (!record) return this.#fail(api, `${entity} With Id = ${String(b)} Does Not Exist`);
         try {
           const query = parseQuery(typeof c === 'string' ? c : '');
-          return JSON.stringify(applyQuery([record], { ...(query.select ? { select: query.select } : {}) }, `${entity}id`)[0]);
+          return JSON.stringify(
+            applyQuery(
+              [record],
+              { ...(query.select ? { select: query.select } : {}) },
+              `${entity}id`,
+            )[0],
+          );
         } catch (error) {
           return this.#fail(api, `Invalid query: ${(error as Error).message}`);
         }
@@ -747,7 +796,12 @@ export class FakeCIFramework {
         const record = this.#records.get(entity)?.get(id);
         if (!record) return this.#fail(api, `${entity} With Id = ${String(b)} Does Not Exist`);
         const data = typeof c === 'string' ? jsonObject(c) : undefined;
-        if (!data) return this.#fail(api, 'The value passed for data is invalid: a JSON string is expected', 'validation');
+        if (!data)
+          return this.#fail(
+            api,
+            'The value passed for data is invalid: a JSON string is expected',
+            'validation',
+          );
         this.#store(entity, { ...record, ...data, [`${entity}id`]: id });
         return JSON.stringify({ id, entityName: entity });
       }
@@ -763,22 +817,32 @@ export class FakeCIFramework {
       case 'searchAndOpenRecords': {
         const entity = this.#entityArg(api, a);
         if (entity instanceof Rejection) return entity;
-        if (typeof c !== 'boolean') return this.#fail(api, 'The value passed for searchOnly is invalid', 'validation');
+        if (typeof c !== 'boolean')
+          return this.#fail(api, 'The value passed for searchOnly is invalid', 'validation');
         let rows: FakeRecord[];
         let query;
         try {
           query = parseQuery(typeof b === 'string' ? b : '');
           rows = applyQuery(this.records(entity), query, `${entity}id`).slice(0, 5000);
         } catch (error) {
-          if (error instanceof ODataQueryError) return this.#fail(api, `Invalid query: ${error.message}`);
+          if (error instanceof ODataQueryError)
+            return this.#fail(api, `Invalid query: ${error.message}`);
           throw error;
         }
         if (!c) {
           const only = rows[0];
           if (query.search !== undefined || rows.length !== 1 || !only) {
-            this.navigations.push({ type: 'search', entityName: entity, searchText: query.search ?? String(b) });
+            this.navigations.push({
+              type: 'search',
+              entityName: entity,
+              searchText: query.search ?? String(b),
+            });
           } else {
-            this.navigations.push({ type: 'record', entityName: entity, entityId: String(only[`${entity}id`]) });
+            this.navigations.push({
+              type: 'record',
+              entityName: entity,
+              entityId: bare(only[`${entity}id`]),
+            });
           }
         }
         // The real library answers an array-like object, not an array.
@@ -786,7 +850,7 @@ export class FakeCIFramework {
       }
       case 'openForm': {
         const options = jsonObject(a);
-        if (!options || typeof options['entityName'] !== 'string') {
+        if (!options || typeof options.entityName !== 'string') {
           return this.#fail(api, 'The value passed for entityFormOptions is invalid', 'validation');
         }
         const parameters = b === undefined ? undefined : jsonObject(b);
@@ -796,7 +860,11 @@ export class FakeCIFramework {
       case 'renderSearchPage': {
         const entity = this.#entityArg(api, a);
         if (entity instanceof Rejection) return entity;
-        this.navigations.push({ type: 'search', entityName: entity, searchText: String(b ?? '') });
+        this.navigations.push({
+          type: 'search',
+          entityName: entity,
+          searchText: typeof b === 'string' ? b : '',
+        });
         return undefined;
       }
       case 'getEntityMetadata': {
@@ -820,11 +888,12 @@ export class FakeCIFramework {
         const list = typeof a === 'string' ? this.#handlers.get(a) : undefined;
         const index = list ? list.indexOf(b as Impl) : -1;
         if (list && index >= 0) list.splice(index, 1);
-        if (list && list.length === 0 && typeof a === 'string') this.#handlers.delete(a);
+        if (list?.length === 0 && typeof a === 'string') this.#handlers.delete(a);
         return undefined;
       }
       case 'raiseEvent':
-        if (typeof a !== 'string' || a === '') return this.#fail(api, 'The value passed for eventName is invalid', 'validation');
+        if (typeof a !== 'string' || a === '')
+          return this.#fail(api, 'The value passed for eventName is invalid', 'validation');
         this.raisedEvents.push({ event: a, input: b });
         void this.raise(
           a,
@@ -847,9 +916,10 @@ export class FakeCIFramework {
           target = session;
         }
         const current = target ? target.context : this.context;
-        const next = c === true
-          ? Object.fromEntries(Object.entries(current).filter(([key]) => !(key in input)))
-          : { ...current, ...input };
+        const next =
+          c === true
+            ? Object.fromEntries(Object.entries(current).filter(([key]) => !(key in input)))
+            : { ...current, ...input };
         if (target) target.context = next;
         else this.context = next;
         return JSON.stringify(next);
@@ -858,7 +928,10 @@ export class FakeCIFramework {
         return this.#notify(a, c);
       case 'cancelEvent': {
         if (typeof a !== 'string' || !this.#pending.has(a)) {
-          return this.#fail(api, `Notification with the cancellation token ${String(a)} was not found`);
+          return this.#fail(
+            api,
+            `Notification with the cancellation token ${String(a)} was not found`,
+          );
         }
         this.#settleNotification(a, FAKE_CANCELLED_ANSWER);
         return JSON.stringify(FAKE_CANCELLED_ANSWER);
@@ -867,7 +940,7 @@ export class FakeCIFramework {
         return this.sessions.size < (this.#options.maxSessions ?? 10);
       case 'createSession': {
         const input = jsonObject(a);
-        const templateName = input?.['templateName'];
+        const templateName = input?.templateName;
         if (!input || typeof templateName !== 'string' || templateName === '') {
           return this.#fail(api, 'The value passed for templateName is invalid', 'validation');
         }
@@ -879,12 +952,15 @@ export class FakeCIFramework {
           return this.#fail(api, 'The maximum number of sessions has been reached');
         }
         const sessionId = `session-${++this.#ids}`;
-        const parameters = input['templateParameters'];
-        const context = typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters) ? parameters : {};
+        const parameters = input.templateParameters;
+        const context =
+          typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters)
+            ? parameters
+            : {};
         this.sessions.set(sessionId, {
           sessionId,
           templateName,
-          title: typeof context['title'] === 'string' ? context['title'] : templateName,
+          title: typeof context.title === 'string' ? context.title : templateName,
           context,
           activity: 0,
           attention: false,
@@ -905,7 +981,9 @@ export class FakeCIFramework {
         return map;
       }
       case 'getFocusedSession':
-        return this.focusedSessionId !== null && this.sessions.has(this.focusedSessionId) ? this.focusedSessionId : null;
+        return this.focusedSessionId !== null && this.sessions.has(this.focusedSessionId)
+          ? this.focusedSessionId
+          : null;
       case 'getAllSessions':
         return [...this.sessions.keys()];
       case 'requestFocusSession': {
@@ -916,25 +994,31 @@ export class FakeCIFramework {
       }
       case 'setSessionTitle': {
         const input = jsonObject(a);
-        const session = this.#session(api, input?.['sessionId']);
+        const session = this.#session(api, input?.sessionId);
         if (session instanceof Rejection) return session;
-        const title = input?.['title'];
+        const title = input?.title;
         session.title = typeof title === 'string' ? title : JSON.stringify(input);
         return undefined;
       }
       case 'createTab': {
         const input = jsonObject(a);
-        const templateName = input?.['templateName'];
+        const templateName = input?.templateName;
         if (!input || typeof templateName !== 'string' || templateName === '') {
           return this.#fail(api, 'The value passed for templateName is invalid', 'validation');
         }
         const templates = this.#options.tabTemplates;
         if (templates && !templates.includes(templateName)) {
-          return new Rejection({ errorCode: 404, message: `Application tab template ${templateName} not found` });
+          return new Rejection({
+            errorCode: 404,
+            message: `Application tab template ${templateName} not found`,
+          });
         }
         const tabId = `tab-${++this.#ids}`;
-        const parameters = input['templateParameters'];
-        const tags = typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters) ? parameters['tags'] : undefined;
+        const parameters = input.templateParameters;
+        const tags =
+          typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters)
+            ? parameters.tags
+            : undefined;
         this.tabs.set(tabId, {
           tabId,
           templateName,
@@ -943,7 +1027,7 @@ export class FakeCIFramework {
           title: templateName,
           refreshed: 0,
         });
-        if (input['isFocused'] !== false) this.focusedTabId = tabId;
+        if (input.isFocused !== false) this.focusedTabId = tabId;
         return tabId;
       }
       case 'getTabs': {
@@ -977,8 +1061,9 @@ export class FakeCIFramework {
       case 'setTabTitle': {
         const tab = this.#tab(api, a);
         if (tab instanceof Rejection) return tab;
-        const title = jsonObject(b)?.['title'];
-        if (typeof title !== 'string') return this.#fail(api, 'The value passed for title is invalid', 'validation');
+        const title = jsonObject(b)?.title;
+        if (typeof title !== 'string')
+          return this.#fail(api, 'The value passed for title is invalid', 'validation');
         tab.title = title;
         return title;
       }
@@ -991,7 +1076,8 @@ export class FakeCIFramework {
       case 'notifyNewActivity': {
         const session = this.#session(api, a);
         if (session instanceof Rejection) return session;
-        if (typeof b !== 'number') return this.#fail(api, 'The value passed for count is invalid', 'validation');
+        if (typeof b !== 'number')
+          return this.#fail(api, 'The value passed for count is invalid', 'validation');
         session.activity = b;
         return undefined;
       }
@@ -1005,14 +1091,16 @@ export class FakeCIFramework {
         return this.presence;
       case 'logAnalyticsEvent': {
         const data = jsonObject(a);
-        if (!data || typeof b !== 'string') return this.#fail(api, 'The value passed for data is invalid', 'validation');
+        if (!data || typeof b !== 'string')
+          return this.#fail(api, 'The value passed for data is invalid', 'validation');
         this.analytics.push({ data, eventName: b });
         return 'Success';
       }
       case 'updateConversation': {
         const id = bare(a);
         const data = typeof b === 'string' ? jsonObject(b) : undefined;
-        if (id === '' || !data) return this.#fail(api, 'The value passed for data is invalid', 'validation');
+        if (id === '' || !data)
+          return this.#fail(api, 'The value passed for data is invalid', 'validation');
         const existing = this.#records.get('msdyn_ocliveworkitem')?.get(id) ?? {};
         this.#store('msdyn_ocliveworkitem', { ...existing, ...data, msdyn_ocliveworkitemid: id });
         return JSON.stringify({ id });

@@ -18,4 +18,11 @@ export {
   type FakeSession,
   type FakeTab,
 } from './FakeCIFramework.js';
-export { parseQuery, parseFilter, applyQuery, ODataQueryError, type FakeRecord, type ParsedQuery } from './odata-filter.js';
+export {
+  parseQuery,
+  parseFilter,
+  applyQuery,
+  ODataQueryError,
+  type FakeRecord,
+  type ParsedQuery,
+} from './odata-filter.js';

@@ -125,7 +125,8 @@ class Parser {
 
   parse(): Predicate {
     const predicate = this.#or();
-    if (this.#index < this.#tokens.length) throw new ODataQueryError('unexpected text after the expression');
+    if (this.#index < this.#tokens.length)
+      throw new ODataQueryError('unexpected text after the expression');
     return predicate;
   }
 
@@ -146,7 +147,8 @@ class Parser {
 
   #expectPunct(value: '(' | ')' | ','): void {
     const token = this.#next();
-    if (token.kind !== 'punct' || token.value !== value) throw new ODataQueryError(`expected ${value}`);
+    if (token.kind !== 'punct' || token.value !== value)
+      throw new ODataQueryError(`expected ${value}`);
   }
 
   #or(): Predicate {
@@ -260,7 +262,10 @@ export function parseQuery(query: string): ParsedQuery {
     const value = decodeParameter(part.slice(eq + 1));
     switch (key) {
       case '$select':
-        result.select = value.split(',').map((name) => name.trim()).filter(Boolean);
+        result.select = value
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
         break;
       case '$filter':
         result.filter = parseFilter(value);
@@ -270,7 +275,8 @@ export function parseQuery(query: string): ParsedQuery {
         break;
       case '$top': {
         const top = Number(value);
-        if (!Number.isInteger(top) || top < 0) throw new ODataQueryError('$top must be a non-negative integer');
+        if (!Number.isInteger(top) || top < 0)
+          throw new ODataQueryError('$top must be a non-negative integer');
         result.top = top;
         break;
       }
@@ -288,12 +294,18 @@ export function parseQuery(query: string): ParsedQuery {
 }
 
 /** Applies a parsed query to records: filter, search, order, top, select. */
-export function applyQuery(records: readonly FakeRecord[], query: ParsedQuery, idAttribute: string): FakeRecord[] {
+export function applyQuery(
+  records: readonly FakeRecord[],
+  query: ParsedQuery,
+  idAttribute: string,
+): FakeRecord[] {
   let rows = records.filter((record) => (query.filter ? query.filter(record) : true));
   if (query.search) {
     const needle = query.search.replace(/^"|"$/g, '').replace(/\*/g, '').toLowerCase();
     rows = rows.filter((record) =>
-      Object.values(record).some((value) => typeof value === 'string' && value.toLowerCase().includes(needle)),
+      Object.values(record).some(
+        (value) => typeof value === 'string' && value.toLowerCase().includes(needle),
+      ),
     );
   }
   if (query.orderBy) {
