@@ -834,6 +834,27 @@ describe('CifClient', () => {
       }
     });
 
+    it('treats 0, Infinity and delays beyond what timers honour as no timeout; NaN as the default', async () => {
+      const clock = sinon.useFakeTimers();
+      try {
+        const fake = new FakeCIFramework();
+        fake.override('getMode', { never: true }).override('notifyEvent', { never: true });
+        const none = createCifClient(fake.library, { timeout: 0, handlerTimeout: Number.NaN });
+        const settled: string[] = [];
+        void none.getMode().catch(() => settled.push('zero'));
+        void none.getMode({ timeout: 1e12 }).catch(() => settled.push('huge'));
+        void none
+          .notifyEvent({ templateName: 't' }, { timeout: Infinity })
+          .catch(() => settled.push('notify'));
+        const fallback = createCifClient(fake.library, { timeout: Number.NaN });
+        void fallback.getMode().catch((e: CifError) => settled.push(`nan:${e.code}`));
+        await clock.tickAsync(600_000);
+        expect(settled).to.deep.equal(['nan:timeout']);
+      } finally {
+        clock.restore();
+      }
+    });
+
     it('aborts through a signal, before or during the call', async () => {
       const { fake, client } = setup();
       const before = new AbortController();

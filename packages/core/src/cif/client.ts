@@ -79,6 +79,19 @@ export const CIF_DEFAULT_TIMEOUTS: Readonly<Record<CifVersion, number>> = Object
  */
 export const CIF_NOTIFY_EVENT_TIMEOUT = 510_000;
 
+/** The longest delay timers honour (2^31 - 1 ms); longer ones would fire at once. */
+const MAX_TIMER_DELAY = 2_147_483_647;
+
+/** A usable timeout: a positive delay timers can honour, or undefined for "wait forever". */
+function timerDelay(value: number): number | undefined {
+  return value > 0 && value <= MAX_TIMER_DELAY ? value : undefined;
+}
+
+/** A configured number, or the fallback when it is not a number at all. */
+function numberOr(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && !Number.isNaN(value) ? value : fallback;
+}
+
 /** Default time the client lets an app's event handler run before answering the host anyway. */
 export const CIF_DEFAULT_HANDLER_TIMEOUT = 9_000;
 
@@ -253,9 +266,11 @@ export class CifClient {
         ? options.version
         : detectCifVersion(this.library);
     this.capabilities = describeCapabilities(this.library, this.version);
-    this.#defaultTimeout = options.timeout ?? CIF_DEFAULT_TIMEOUTS[this.version];
+    this.#defaultTimeout = numberOr(options.timeout, CIF_DEFAULT_TIMEOUTS[this.version]);
     this.#timeouts = { ...options.timeouts };
-    this.#handlerTimeout = options.handlerTimeout ?? CIF_DEFAULT_HANDLER_TIMEOUT;
+    this.#handlerTimeout =
+      timerDelay(numberOr(options.handlerTimeout, CIF_DEFAULT_HANDLER_TIMEOUT)) ??
+      CIF_DEFAULT_HANDLER_TIMEOUT;
     this.#onError = options.onError ?? defaultOnError;
   }
 
@@ -986,11 +1001,14 @@ export class CifClient {
     );
   }
 
-  #timeoutFor(api: CifApiName, options?: CifCallOptions): number {
+  /** The timeout of a call in ms, or undefined for none. */
+  #timeoutFor(api: CifApiName, options?: CifCallOptions): number | undefined {
     const configured = options?.timeout ?? this.#timeouts[api];
-    if (configured !== undefined && !Number.isNaN(configured)) return configured;
-    if (api === 'notifyEvent') return Math.max(this.#defaultTimeout, CIF_NOTIFY_EVENT_TIMEOUT);
-    return this.#defaultTimeout;
+    if (typeof configured === 'number' && !Number.isNaN(configured)) return timerDelay(configured);
+    const fallback = timerDelay(this.#defaultTimeout);
+    if (api === 'notifyEvent' && fallback !== undefined)
+      return Math.max(fallback, CIF_NOTIFY_EVENT_TIMEOUT);
+    return fallback;
   }
 
   /** Calls a library function with arguments built lazily, bounded by timeout and signal, decoded. */
@@ -1041,7 +1059,7 @@ export class CifClient {
       }
 
       const timeout = this.#timeoutFor(api, options);
-      if (timeout > 0 && Number.isFinite(timeout)) {
+      if (timeout !== undefined) {
         timer = setTimeout(
           () => fail(new CifError('timeout', api, `${api} got no answer within ${timeout} ms`)),
           timeout,

@@ -173,10 +173,8 @@ export function decodeBoolean(value: unknown): boolean {
     if (text === 'false') return false;
   }
   if (value === 1 || value === 0) return value === 1;
-  if (isJsonObject(toJsonValue(value))) {
-    const inner = (toJsonValue(value) as JsonObject).value;
-    if (typeof inner === 'boolean') return inner;
-  }
+  const json = toJsonValue(value);
+  if (isJsonObject(json) && typeof json.value === 'boolean') return json.value;
   throw new DecodeError(`expected a boolean, got ${describe(value)}`);
 }
 

@@ -312,7 +312,7 @@ async function waitForLibrary(win: Window, plan: Plan, timeout: number): Promise
 
     // Listen before the script can run.
     win.addEventListener(CIF_INIT_EVENT, onInit);
-    if (timeout > 0 && Number.isFinite(timeout))
+    if (timeout > 0 && timeout <= 2_147_483_647)
       timer = setTimeout(() => finish('init-timeout'), timeout);
 
     if (!script) {
