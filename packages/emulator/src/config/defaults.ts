@@ -124,6 +124,11 @@ export const defaultConfig: ResolvedConfig = {
   persistence: 'none',
   faults: { latencyMs: 0, rules: [] },
   apiTimeoutMs: 10_000,
-  quirks: { notifyEventValueWrapper: false, displayTimeoutAction: 'Timeout', getModeAsString: false },
+  quirks: {
+    notifyEventValueWrapper: false,
+    displayTimeoutAction: 'Timeout',
+    getModeAsString: false,
+    sessionFocusSpelling: 'focused',
+  },
   webResources: {},
 };

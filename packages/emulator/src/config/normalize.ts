@@ -233,10 +233,16 @@ export function normalizeConfig(input: unknown): NormalizedConfig {
     if (q.displayTimeoutAction === 'Timeout' || q.displayTimeoutAction === 'Reject') displayTimeoutAction = q.displayTimeoutAction;
     else warn('quirks.displayTimeoutAction', "expected 'Timeout' or 'Reject'");
   }
+  let sessionFocusSpelling = d.quirks.sessionFocusSpelling;
+  if (q.sessionFocusSpelling !== undefined) {
+    if (q.sessionFocusSpelling === 'focused' || q.sessionFocusSpelling === 'focussed') sessionFocusSpelling = q.sessionFocusSpelling;
+    else warn('quirks.sessionFocusSpelling', "expected 'focused' or 'focussed'");
+  }
   const quirks = {
     notifyEventValueWrapper: bool(q, 'notifyEventValueWrapper', 'quirks', false),
     displayTimeoutAction,
     getModeAsString: bool(q, 'getModeAsString', 'quirks', false),
+    sessionFocusSpelling,
   };
 
   const webResources: Record<string, string> = {};

@@ -119,6 +119,8 @@ export interface QuirksConfig {
   displayTimeoutAction?: 'Timeout' | 'Reject';
   /** getMode resolves a string ("1") as the docs describe, instead of a number. */
   getModeAsString?: boolean;
+  /** Spelling of the focus flag in onSessionSwitched: `focused` (observed) or `focussed` (the docs). */
+  sessionFocusSpelling?: 'focused' | 'focussed';
 }
 
 /** The configuration file. */
