@@ -13,8 +13,8 @@ const $ = <T extends Element = HTMLElement>(el: CifDialpad, selector: string): T
   el.shadowRoot!.querySelector<T>(selector)!;
 const key = (el: CifDialpad, k: string) => $<HTMLButtonElement>(el, `button[data-key="${k}"]`);
 const input = (el: CifDialpad) => $<HTMLInputElement>(el, 'input');
-const hint = (el: CifDialpad) => $(el, '[part="hint"]').textContent!.trim();
-const status = (el: CifDialpad) => $(el, '[role="status"]').textContent!.replace('\u200b', '');
+const hint = (el: CifDialpad) => $(el, '[part="hint"]').textContent.trim();
+const status = (el: CifDialpad) => $(el, '[role="status"]').textContent.replace('\u200b', '');
 const call = (el: CifDialpad) => $<HTMLButtonElement>(el, '[part="call-button"]');
 
 async function settle(el: CifDialpad): Promise<void> {
@@ -45,8 +45,8 @@ function fakeStore(initial: unknown = { status: 'idle' }) {
     get listenerCount() {
       return listeners.size;
     },
-    dial: sinon.stub().resolves({ id: 'call-1' }),
-    sendDigits: sinon.stub().resolves(undefined),
+    dial: sinon.stub<[string], Promise<unknown>>().resolves({ id: 'call-1' }),
+    sendDigits: sinon.stub<[string], Promise<unknown>>().resolves(undefined),
   };
 }
 
@@ -84,11 +84,33 @@ describe('<cif-dialpad>', () => {
       expect(group.getAttribute('role')).to.equal('group');
       expect(group.getAttribute('aria-label')).to.equal('Dialpad');
       const keys = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-key]')];
-      expect(keys.map((k) => k.dataset['key'])).to.deep.equal([
-        '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#',
+      expect(keys.map((k) => k.dataset.key)).to.deep.equal([
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+        '7',
+        '8',
+        '9',
+        '*',
+        '0',
+        '#',
       ]);
       expect(keys.map((k) => k.getAttribute('aria-label'))).to.deep.equal([
-        '1', '2 ABC', '3 DEF', '4 GHI', '5 JKL', '6 MNO', '7 PQRS', '8 TUV', '9 WXYZ', '*', '0', '#',
+        '1',
+        '2 ABC',
+        '3 DEF',
+        '4 GHI',
+        '5 JKL',
+        '6 MNO',
+        '7 PQRS',
+        '8 TUV',
+        '9 WXYZ',
+        '*',
+        '0',
+        '#',
       ]);
       expect(keys.every((k) => k.localName === 'button' && k.type === 'button')).to.equal(true);
       expect(keys.filter((k) => k.tabIndex === 0)).to.have.length(1);
@@ -144,7 +166,7 @@ describe('<cif-dialpad>', () => {
       const warn = sinon.stub(console, 'warn');
       const el = await fixture<CifDialpad>(html`<cif-dialpad region="Narnia"></cif-dialpad>`);
       (el as unknown as { mode: string }).mode = 'banana';
-      (el as unknown as { regions: unknown }).regions = 'US';
+      (el as unknown as { regions: unknown }).regions = 42;
       (el as unknown as { recents: unknown }).recents = [42, null, { number: 7 }, { number: '' }];
       (el as unknown as { store: unknown }).store = { getSnapshot: 1 };
       el.toneVolume = Number.NaN;
@@ -277,7 +299,7 @@ describe('<cif-dialpad>', () => {
     it('moves between keys with arrows, Home and End (one tab stop, telephone order)', async () => {
       const el = await fixture<CifDialpad>(html`<cif-dialpad></cif-dialpad>`);
       key(el, '1').focus();
-      const focused = () => (el.shadowRoot!.activeElement as HTMLElement).dataset['key'];
+      const focused = () => (el.shadowRoot!.activeElement as HTMLElement).dataset.key;
       await sendKeys({ press: 'ArrowRight' });
       expect(focused()).to.equal('2');
       await sendKeys({ press: 'ArrowDown' });
@@ -302,11 +324,13 @@ describe('<cif-dialpad>', () => {
       const tabbable = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button[data-key]')].filter(
         (k) => k.tabIndex === 0,
       );
-      expect(tabbable.map((k) => k.dataset['key'])).to.deep.equal(['#']);
+      expect(tabbable.map((k) => k.dataset.key)).to.deep.equal(['#']);
     });
 
     it('Space presses the focused key; Enter dials', async () => {
-      const el = await fixture<CifDialpad>(html`<cif-dialpad tones-muted value="201555012"></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad tones-muted value="201555012"></cif-dialpad>`,
+      );
       key(el, '3').focus();
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
@@ -319,7 +343,9 @@ describe('<cif-dialpad>', () => {
     });
 
     it('types into the number field at the caret, formatting as you type', async () => {
-      const el = await fixture<CifDialpad>(html`<cif-dialpad region="US" tones-muted></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad region="US" tones-muted></cif-dialpad>`,
+      );
       input(el).focus();
       await sendKeys({ type: '2015550123' });
       await settle(el);
@@ -347,8 +373,25 @@ describe('<cif-dialpad>', () => {
       expect(el.value).to.equal('');
     });
 
+    it('re-reads edits the browser made itself (composition, undo), with one input event', async () => {
+      const el = await fixture<CifDialpad>(html`<cif-dialpad value="12"></cif-dialpad>`);
+      const inputs = sinon.spy();
+      el.addEventListener('input', inputs);
+      input(el).focus();
+      input(el).value = '1٣a2';
+      input(el).setSelectionRange(2, 2);
+      input(el).dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await settle(el);
+      expect(el.value).to.equal('132');
+      expect(input(el).value, 'formatted for the US').to.equal('1 32');
+      expect(input(el).selectionStart, 'after the second digit').to.equal(3);
+      expect(inputs.callCount, 'the native event is replaced by the element\'s own').to.equal(1);
+    });
+
     it('dials with Enter from the number field', async () => {
-      const el = await fixture<CifDialpad>(html`<cif-dialpad region="US" value="2015550123"></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad region="US" value="2015550123"></cif-dialpad>`,
+      );
       input(el).focus();
       const dialled = oneEvent(el, 'cif-dial');
       await sendKeys({ press: 'Enter' });
@@ -527,7 +570,9 @@ describe('<cif-dialpad>', () => {
   describe('dialling', () => {
     it('fires a cancelable, composed cif-dial with raw and normalised number; the store dials', async () => {
       const store = fakeStore();
-      const el = await fixture<CifDialpad>(html`<cif-dialpad region="GB" value="020 7946 0018,12"></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad region="GB" value="020 7946 0018,12"></cif-dialpad>`,
+      );
       el.store = store;
       await el.updateComplete;
       const heard = sinon.spy((event: CifDialEvent) => event);
@@ -562,7 +607,9 @@ describe('<cif-dialpad>', () => {
 
     it('dials the raw string when the number cannot be normalised', async () => {
       const store = fakeStore();
-      const el = await fixture<CifDialpad>(html`<cif-dialpad value="*67 2015550123"></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad value="*67 2015550123"></cif-dialpad>`,
+      );
       el.store = store;
       await el.dial();
       expect(store.dial.firstCall.args).to.deep.equal(['*672015550123']);
@@ -571,13 +618,15 @@ describe('<cif-dialpad>', () => {
     it('shows pending while the store dials and refuses a second dial', async () => {
       let finish!: () => void;
       const store = fakeStore();
-      store.dial = sinon.stub().returns(new Promise<void>((resolve) => (finish = resolve)));
+      store.dial = sinon
+        .stub<[string], Promise<unknown>>()
+        .returns(new Promise<void>((resolve) => (finish = resolve)));
       const el = await fixture<CifDialpad>(html`<cif-dialpad value="2015550123"></cif-dialpad>`);
       el.store = store;
       const first = el.dial();
       await waitUntil(() => store.dial.called);
       await el.updateComplete;
-      expect(call(el).textContent!.trim()).to.equal('Calling…');
+      expect(call(el).textContent.trim()).to.equal('Calling…');
       expect(call(el).getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
       await el.dial();
@@ -585,12 +634,12 @@ describe('<cif-dialpad>', () => {
       finish();
       await first;
       await el.updateComplete;
-      expect(call(el).textContent!.trim()).to.equal('Call');
+      expect(call(el).textContent.trim()).to.equal('Call');
     });
 
     it('shows an error when the store cannot dial, without throwing', async () => {
       const store = fakeStore();
-      store.dial = sinon.stub().rejects(new Error('no line'));
+      store.dial = sinon.stub<[string], Promise<unknown>>().rejects(new Error('no line'));
       const el = await fixture<CifDialpad>(html`<cif-dialpad value="2015550123"></cif-dialpad>`);
       el.store = store;
       await el.dial();
@@ -637,7 +686,7 @@ describe('<cif-dialpad>', () => {
       ];
       await el.updateComplete;
       const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="recent"]')];
-      const text = buttons.map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+      const text = buttons.map((b) => b.textContent.replace(/\s+/g, ' ').trim());
       expect(text[0]).to.match(/^Call again: Jane Doe \+1 201 555 0123 \d/);
       expect(text[1]).to.equal('Call again: (201) 555-0199');
       expect(buttons[0]!.querySelector('time')!.getAttribute('datetime')).to.equal(
@@ -683,7 +732,9 @@ describe('<cif-dialpad>', () => {
     });
 
     it('asks a check before dialling: reasons, objects, promises; a failing check blocks', async () => {
-      const el = await fixture<CifDialpad>(html`<cif-dialpad region="US" value="2015550123"></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad region="US" value="2015550123"></cif-dialpad>`,
+      );
       const dials = sinon.spy();
       el.addEventListener('cif-dial', dials);
       const verdicts: unknown[] = [
@@ -703,7 +754,10 @@ describe('<cif-dialpad>', () => {
         el.doNotCall = check;
         await el.dial();
         await el.updateComplete;
-        expect(check.firstCall.args[0]).to.deep.equal({ raw: '2015550123', normalised: '+12015550123' });
+        expect(check.firstCall.args[0]).to.deep.equal({
+          raw: '2015550123',
+          normalised: '+12015550123',
+        });
         expect(hint(el)).to.equal(`Not dialled: ${reasons[index]}`);
       }
       expect(dials.called).to.equal(false);
@@ -713,7 +767,7 @@ describe('<cif-dialpad>', () => {
       await el.dial();
       expect(dials.called, 'a throwing check blocks too').to.equal(false);
       for (const allow of [false, null, undefined, '', { blocked: false }]) {
-        el.doNotCall = () => allow as never;
+        el.doNotCall = () => allow;
         await el.dial();
       }
       expect(dials.callCount).to.equal(5);
@@ -723,7 +777,9 @@ describe('<cif-dialpad>', () => {
   describe('DTMF mode', () => {
     it('sends every key at once through cif-dtmf and the store; shows the digits sent', async () => {
       const store = fakeStore();
-      const el = await fixture<CifDialpad>(html`<cif-dialpad mode="dtmf" tones-muted></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad mode="dtmf" tones-muted></cif-dialpad>`,
+      );
       el.store = store;
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="actions"]')).to.equal(null);
@@ -748,14 +804,16 @@ describe('<cif-dialpad>', () => {
 
     it('does not call the store when cif-dtmf is prevented; a failing store shows an error', async () => {
       const store = fakeStore();
-      const el = await fixture<CifDialpad>(html`<cif-dialpad mode="dtmf" tones-muted></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad mode="dtmf" tones-muted></cif-dialpad>`,
+      );
       el.store = store;
       const stop = (event: Event) => event.preventDefault();
       el.addEventListener('cif-dtmf', stop);
       key(el, '5').click();
       expect(store.sendDigits.called).to.equal(false);
       el.removeEventListener('cif-dtmf', stop);
-      store.sendDigits = sinon.stub().rejects(new Error('no call'));
+      store.sendDigits = sinon.stub<[string], Promise<unknown>>().rejects(new Error('no call'));
       key(el, '5').click();
       await aTimeout(0);
       await el.updateComplete;
@@ -777,7 +835,7 @@ describe('<cif-dialpad>', () => {
       expect(store.listenerCount).to.equal(1);
       store.set({ activeCall: { state: 'dialing' } });
       await el.updateComplete;
-      expect(call(el).textContent!.trim()).to.equal('Calling…');
+      expect(call(el).textContent.trim()).to.equal('Calling…');
       store.set({ activeCall: { state: 'connected' } });
       await el.updateComplete;
       expect(input(el).readOnly).to.equal(true);
@@ -829,7 +887,9 @@ describe('<cif-dialpad>', () => {
 
   describe('number intelligence', () => {
     it('hints validity for the region and sets states', async () => {
-      const el = await fixture<CifDialpad>(html`<cif-dialpad region="US" value="2015550123"></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad region="US" value="2015550123"></cif-dialpad>`,
+      );
       expect(hint(el)).to.equal('Valid number for United States');
       el.value = '2015550';
       await el.updateComplete;
@@ -842,7 +902,9 @@ describe('<cif-dialpad>', () => {
     });
 
     it('resolves the region from the language', async () => {
-      const el = await fixture<CifDialpad>(html`<cif-dialpad lang="de" value="030 1234567"></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad lang="de" value="030 1234567"></cif-dialpad>`,
+      );
       await settle(el);
       expect(el.resolvedRegion).to.equal('DE');
       expect(input(el).value).to.equal('030 1234567');
@@ -884,9 +946,11 @@ describe('<cif-dialpad>', () => {
     });
 
     it('offers a region selector with names and calling codes', async () => {
-      const el = await fixture<CifDialpad>(html`<cif-dialpad regions="US GB de" region="GB"></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad regions="US GB de" region="GB"></cif-dialpad>`,
+      );
       const select = $<HTMLSelectElement>(el, 'select');
-      expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      expect([...select.options].map((o) => o.textContent.trim())).to.deep.equal([
         'United Kingdom (+44)',
         'United States (+1)',
         'Germany (+49)',
@@ -904,11 +968,19 @@ describe('<cif-dialpad>', () => {
     });
 
     it('accepts a slotted region selector and contact results', async () => {
-      const el = await fixture<CifDialpad>(html`<cif-dialpad>
-        <select slot="region" aria-label="Country"><option>FR</option></select>
-        <ul slot="results"><li><button>Jane Doe</button></li></ul>
-      </cif-dialpad>`);
-      const slots = [...el.shadowRoot!.querySelectorAll('slot')].map((s) => s.assignedElements().length);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad>
+          <select slot="region" aria-label="Country">
+            <option>FR</option>
+          </select>
+          <ul slot="results">
+            <li><button>Jane Doe</button></li>
+          </ul>
+        </cif-dialpad>`,
+      );
+      const slots = [...el.shadowRoot!.querySelectorAll('slot')].map(
+        (s) => s.assignedElements().length,
+      );
       expect(slots).to.deep.equal([1, 1]);
       el.querySelector('button')!.focus();
       await sendKeys({ type: '5' });
@@ -954,7 +1026,9 @@ describe('<cif-dialpad>', () => {
 
     it('is disabled by a disabled fieldset', async () => {
       const form = await fixture<HTMLFormElement>(
-        html`<form><fieldset disabled><cif-dialpad name="phone" value="1"></cif-dialpad></fieldset></form>`,
+        html`<form>
+          <fieldset disabled><cif-dialpad name="phone" value="1"></cif-dialpad></fieldset>
+        </form>`,
       );
       const el = form.querySelector('cif-dialpad')!;
       await el.updateComplete;
@@ -976,11 +1050,15 @@ describe('<cif-dialpad>', () => {
     });
 
     it('has 44 × 44 px keys at least, compact in a 300 px panel and comfortable otherwise', async () => {
-      const wide = await fixture<CifDialpad>(html`<cif-dialpad style="inline-size: 400px"></cif-dialpad>`);
+      const wide = await fixture<CifDialpad>(
+        html`<cif-dialpad style="inline-size: 400px"></cif-dialpad>`,
+      );
       const size = (el: CifDialpad) => key(el, '5').getBoundingClientRect();
       expect(size(wide).height).to.equal(56);
       expect(size(wide).width).to.be.at.least(44);
-      const narrow = await fixture<CifDialpad>(html`<div style="inline-size: 300px"><cif-dialpad></cif-dialpad></div>`);
+      const narrow = await fixture<CifDialpad>(
+        html`<div style="inline-size: 300px"><cif-dialpad></cif-dialpad></div>`,
+      );
       const panel = narrow.querySelector('cif-dialpad')!;
       expect(size(panel).height).to.equal(44);
       expect(size(panel).width).to.be.at.least(44);
@@ -990,14 +1068,18 @@ describe('<cif-dialpad>', () => {
       );
       expect(size(compact).height).to.equal(44);
       const comfortable = await fixture<CifDialpad>(
-        html`<div style="inline-size: 300px"><cif-dialpad density="comfortable"></cif-dialpad></div>`,
+        html`<div style="inline-size: 300px">
+          <cif-dialpad density="comfortable"></cif-dialpad>
+        </div>`,
       );
       expect(size(comfortable.querySelector('cif-dialpad')!).height).to.equal(56);
     });
 
     it('is accessible in dark mode and with forced colours, with a visible focus ring', async () => {
       await emulate({ 'prefers-color-scheme': 'dark' });
-      const el = await fixture<CifDialpad>(html`<cif-dialpad region="US" value="2015550"></cif-dialpad>`);
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad region="US" value="2015550"></cif-dialpad>`,
+      );
       expect(getComputedStyle(key(el, '5')).backgroundColor).to.equal('rgb(31, 31, 31)');
       await expect(el).to.be.accessible();
       key(el, '1').focus();
@@ -1023,7 +1105,10 @@ describe('<cif-dialpad>', () => {
       expect(input(el).value).to.equal('+1 201 555 0123');
       key(el, '1').focus();
       await sendKeys({ press: 'ArrowRight' });
-      expect((el.shadowRoot!.activeElement as HTMLElement).dataset['key'], 'arrows follow the keys').to.equal('2');
+      expect(
+        (el.shadowRoot!.activeElement as HTMLElement).dataset.key,
+        'arrows follow the keys',
+      ).to.equal('2');
       await expect(el).to.be.accessible();
       await emulate({ 'prefers-color-scheme': 'dark' });
       await aTimeout(200); // the key background transition
@@ -1035,9 +1120,17 @@ describe('<cif-dialpad>', () => {
         html`<cif-dialpad></cif-dialpad>`,
         html`<cif-dialpad region="US" value="2015550123"></cif-dialpad>`,
         html`<cif-dialpad region="US" value="20155"></cif-dialpad>`,
-        html`<cif-dialpad region="US" value="2015550123" .doNotCall=${['2015550123']}></cif-dialpad>`,
+        html`<cif-dialpad
+          region="US"
+          value="2015550123"
+          .doNotCall=${['2015550123']}
+        ></cif-dialpad>`,
         html`<cif-dialpad mode="dtmf"></cif-dialpad>`,
-        html`<cif-dialpad density="compact" regions="US GB" .recents=${['2015550123']}></cif-dialpad>`,
+        html`<cif-dialpad
+          density="compact"
+          regions="US GB"
+          .recents=${['2015550123']}
+        ></cif-dialpad>`,
         html`<cif-dialpad disabled value="1"></cif-dialpad>`,
         html`<cif-dialpad pending value="2015550123"></cif-dialpad>`,
         html`<cif-dialpad lang="de" value="030 1234567"></cif-dialpad>`,
@@ -1053,4 +1146,3 @@ describe('<cif-dialpad>', () => {
     });
   });
 });
-

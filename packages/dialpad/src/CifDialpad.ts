@@ -1,7 +1,13 @@
 import { CifElement, StoreController, formatDate } from '@cif-elements/base';
-import { html, nothing, svg, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  svg,
+  type CSSResultGroup,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import {
   DIALPAD_KEYS,
   cleanDialString,
@@ -20,7 +26,11 @@ import {
   CifRegionChangeEvent,
   type CifDialSource,
 } from './events.js';
-import { defaultFormatter, loadDefaultFormatter, type DialpadNumberFormatter } from './formatter.js';
+import {
+  defaultFormatter,
+  loadDefaultFormatter,
+  type DialpadNumberFormatter,
+} from './formatter.js';
 import {
   readDialpadCallState,
   type DialpadCallState,
@@ -31,11 +41,7 @@ import { DtmfTones } from './tones.js';
 
 /** A verdict of a do-not-call check: `true` or a reason string blocks; `false`, `null`, `undefined` allow. */
 export type DialpadDoNotCallVerdict =
-  | boolean
-  | string
-  | null
-  | undefined
-  | { readonly blocked: boolean; readonly reason?: string };
+  boolean | string | null | undefined | { readonly blocked: boolean; readonly reason?: string };
 
 /** A do-not-call check, synchronous or not (a compliance service). A check that throws blocks. */
 export type DialpadDoNotCallCheck = (number: {
@@ -62,7 +68,9 @@ function warnOnce(key: string, message: string): void {
 }
 
 const icon = (path: string) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${path} />`}</svg>`;
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    ${svg`<path d=${path} />`}
+  </svg>`;
 const PHONE =
   'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2c.3-.3.7-.4 1-.2 1.1.4 2.3.6 3.6.6.6 0 1 .4 1 1V20c0 .6-.4 1-1 1A17 17 0 0 1 3 4c0-.6.4-1 1-1h3.5c.6 0 1 .4 1 1 0 1.3.2 2.5.6 3.6.1.3 0 .7-.2 1z';
 const BACKSPACE =
@@ -72,7 +80,6 @@ const CLEAR =
 
 const ALERT = 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-2h2zm0-4h-2V7h2z';
 
-const toList = (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean);
 const spaced = (text: string) => [...text].join(' ');
 
 /**
@@ -88,6 +95,7 @@ const spaced = (text: string) => [...text].join(' ');
  * keys (one tab stop). Paste is cleaned to a dialable string. Long-pressing 0 on an empty number gives
  * `+`; long-pressing backspace clears.
  *
+ * @customElement cif-dialpad
  * @summary A dialpad with formatting, DTMF tones, a call button, redial and a do-not-call gate.
  *
  * @slot region - A custom region (country) selector, replacing the built-in one. Set `region` from it.
@@ -168,9 +176,8 @@ export class CifDialpad extends CifElement {
   /** ISO 3166-1 alpha-2 region to read numbers in (`US`); by default the region of the element's language. */
   @property() region = '';
 
-  /** Regions offered in the built-in selector (attribute: `US GB DE`). Empty: no selector. */
-  @property({ converter: { fromAttribute: toList } })
-  regions: readonly string[] = [];
+  /** Regions offered in the built-in selector, space- or comma-separated (`US GB DE`). Empty: no selector. */
+  @property() regions = '';
 
   /** Hides the letters on the keys. */
   @property({ type: Boolean, attribute: 'letters-hidden' }) lettersHidden = false;
@@ -238,6 +245,7 @@ export class CifDialpad extends CifElement {
   #announcement = '';
   #focusIndex = 0;
   #caret: number | undefined;
+  #display = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
   #suppressClick = false;
   #valueAtFocus: string | undefined;
@@ -281,7 +289,8 @@ export class CifDialpad extends CifElement {
   get resolvedRegion(): string {
     const region = this.region.trim().toUpperCase();
     if (/^[A-Z]{2}$/.test(region)) return region;
-    if (region) warnOnce(`region:${region}`, `"${this.region}" is not an ISO 3166-1 region; ignored.`);
+    if (region)
+      warnOnce(`region:${region}`, `"${this.region}" is not an ISO 3166-1 region; ignored.`);
     try {
       return new Intl.Locale(this.localize.lang).maximize().region ?? 'US';
     } catch {
@@ -360,7 +369,10 @@ export class CifDialpad extends CifElement {
       this.#call.store = store;
     }
     if (this.mode !== 'dial' && this.mode !== 'dtmf') {
-      warnOnce(`mode:${String(this.mode)}`, `mode "${String(this.mode)}" is not "dial" or "dtmf"; using "dial".`);
+      warnOnce(
+        `mode:${String(this.mode)}`,
+        `mode "${String(this.mode)}" is not "dial" or "dtmf"; using "dial".`,
+      );
     }
     const call = this.#call.value ?? IDLE;
     const dtmf = this.mode === 'dtmf' || call.inCall;
@@ -403,10 +415,13 @@ export class CifDialpad extends CifElement {
     } else {
       this.internals.setValidity({});
     }
+    // The browser may have edited the field itself (IME, undo): show what the dialpad holds.
+    if (input && input.value !== this.#display) input.value = this.#display;
     if (this.#caret !== undefined && input) {
       const position = formattedIndex(input.value, this.#caret);
       this.#caret = undefined;
-      if ((this.renderRoot as ShadowRoot).activeElement === input) input.setSelectionRange(position, position);
+      if ((this.renderRoot as ShadowRoot).activeElement === input)
+        input.setSelectionRange(position, position);
     }
   }
 
@@ -419,6 +434,7 @@ export class CifDialpad extends CifElement {
     const empty = !this.value;
     const pending = this.#pending;
     const callUnavailable = empty || pending || !!this.#blocked;
+    this.#display = dtmf ? this.#sent : this.#format(this.value, region);
     return html`<div
       part="base"
       class=${this.density === 'auto' ? 'auto' : ''}
@@ -445,7 +461,7 @@ export class CifDialpad extends CifElement {
           aria-describedby="hint"
           aria-invalid=${this.#blocked ? 'true' : 'false'}
           placeholder=${dtmf ? '' : this.placeholder || t.term('dialpadPlaceholder')}
-          .value=${live(dtmf ? this.#sent : this.#format(this.value, region))}
+          .value=${this.#display}
           ?readonly=${dtmf}
           ?disabled=${disabled}
           ?required=${this.required}
@@ -465,7 +481,6 @@ export class CifDialpad extends CifElement {
         @pointercancel=${this.#endPress}
         @pointerleave=${this.#endPress}
         @contextmenu=${(e: Event) => e.preventDefault()}
-        @click=${this.#onKeyClick}
       >
         ${DIALPAD_KEYS.map(([key, letters], index) => {
           const shown = this.lettersHidden ? '' : letters;
@@ -477,61 +492,69 @@ export class CifDialpad extends CifElement {
             tabindex=${index === this.#focusIndex ? 0 : -1}
             aria-label=${t.term('dialpadKey', key, shown)}
             ?disabled=${disabled}
+            @click=${this.#onKeyClick}
           >
             <span part="digit">${key}</span>
             ${this.lettersHidden ? nothing : html`<span part="letters">${letters}</span>`}
           </button>`;
         })}
       </div>
-      ${dtmf
-        ? nothing
-        : html`<div part="actions" class="actions">
-              <button
-                type="button"
-                part="clear-button"
-                aria-label=${t.term('dialpadClear')}
-                aria-disabled=${empty ? 'true' : 'false'}
-                ?disabled=${disabled}
-                @click=${() => this.clear()}
-              >
-                ${icon(CLEAR)}
-              </button>
-              <button
-                type="button"
-                part="call-button"
-                aria-disabled=${callUnavailable ? 'true' : 'false'}
-                ?disabled=${disabled}
-                @click=${() => {
-                  if (!pending && !this.#blocked) void this.#dial('user');
-                }}
-              >
-                ${icon(PHONE)}<span>${t.term(pending ? 'dialpadCalling' : 'dialpadCall')}</span>
-              </button>
-              <button
-                type="button"
-                part="backspace-button"
-                aria-label=${t.term('dialpadBackspace')}
-                aria-disabled=${empty ? 'true' : 'false'}
-                ?disabled=${disabled}
-                @pointerdown=${this.#onBackspaceDown}
-                @pointerup=${this.#endPress}
-                @pointerleave=${this.#endPress}
-                @pointercancel=${this.#endPress}
-                @contextmenu=${(e: Event) => e.preventDefault()}
-                @click=${this.#onBackspaceClick}
-              >
-                ${icon(BACKSPACE)}
-              </button>
-            </div>
-            ${this.#renderRecents(region)}`}
+      ${
+        dtmf
+          ? nothing
+          : html`<div part="actions" class="actions">
+                <button
+                  type="button"
+                  part="clear-button"
+                  aria-label=${t.term('dialpadClear')}
+                  aria-disabled=${empty ? 'true' : 'false'}
+                  ?disabled=${disabled}
+                  @click=${() => this.clear()}
+                >
+                  ${icon(CLEAR)}
+                </button>
+                <button
+                  type="button"
+                  part="call-button"
+                  aria-disabled=${callUnavailable ? 'true' : 'false'}
+                  ?disabled=${disabled}
+                  @click=${() => {
+                    if (!pending && !this.#blocked) void this.#dial('user');
+                  }}
+                >
+                  ${icon(PHONE)}<span>${t.term(pending ? 'dialpadCalling' : 'dialpadCall')}</span>
+                </button>
+                <button
+                  type="button"
+                  part="backspace-button"
+                  aria-label=${t.term('dialpadBackspace')}
+                  aria-disabled=${empty ? 'true' : 'false'}
+                  ?disabled=${disabled}
+                  @pointerdown=${this.#onBackspaceDown}
+                  @pointerup=${this.#endPress}
+                  @pointerleave=${this.#endPress}
+                  @pointercancel=${this.#endPress}
+                  @contextmenu=${(e: Event) => e.preventDefault()}
+                  @click=${this.#onBackspaceClick}
+                >
+                  ${icon(BACKSPACE)}
+                </button>
+              </div>
+              ${this.#renderRecents(region)}`
+      }
       <div class="sr" role="status">${this.#announcement}</div>
     </div>`;
   }
 
   #renderRegions(region: string): TemplateResult | typeof nothing {
-    const list = Array.isArray(this.regions) ? this.regions : [];
+    const regions: unknown = this.regions;
+    const list = Array.isArray(regions)
+      ? regions.map(String)
+      : typeof regions === 'string'
+        ? regions.split(/[\s,]+/).filter(Boolean)
+        : [];
     if (list.length === 0) return nothing;
-    const codes = [...new Set([region, ...list.map((code) => String(code).trim().toUpperCase())])].filter(
+    const codes = [...new Set([region, ...list.map((code) => code.trim().toUpperCase())])].filter(
       (code) => /^[A-Z]{2}$/.test(code),
     );
     let names: Intl.DisplayNames | undefined;
@@ -557,9 +580,14 @@ export class CifDialpad extends CifElement {
   }
 
   #renderRecents(region: string): TemplateResult | typeof nothing {
-    const recents = (Array.isArray(this.recents) ? this.recents : [])
+    const list: readonly unknown[] = Array.isArray(this.recents) ? this.recents : [];
+    const recents = list
       .map((entry) => (typeof entry === 'string' ? { number: entry } : entry))
-      .filter((entry): entry is DialpadRecent => typeof entry?.number === 'string' && !!cleanDialString(entry.number));
+      .filter(
+        (entry): entry is DialpadRecent =>
+          typeof (entry as DialpadRecent | null)?.number === 'string' &&
+          !!cleanDialString((entry as DialpadRecent).number),
+      );
     if (recents.length === 0) return nothing;
     return html`<ul part="recents" aria-label=${this.localize.term('dialpadRecents')}>
       ${recents.map(({ number, name, time }) => {
@@ -576,11 +604,13 @@ export class CifDialpad extends CifElement {
             <span class="sr">${this.localize.term('dialpadRedial')}:</span>
             <span>${who || html`<bdi dir="ltr">${formatted}</bdi>`}</span>
             ${who ? html`<bdi dir="ltr">${formatted}</bdi>` : nothing}
-            ${Number.isFinite(when)
-              ? html`<time datetime=${new Date(when).toISOString()}
-                  >${formatDate(this.localize.lang, when, { dateStyle: 'short', timeStyle: 'short' })}</time
-                >`
-              : nothing}
+            ${
+              Number.isFinite(when)
+                ? html`<time datetime=${new Date(when).toISOString()}
+                    >${formatDate(this.localize.lang, when, { dateStyle: 'short', timeStyle: 'short' })}</time
+                  >`
+                : nothing
+            }
           </button>
         </li>`;
       })}
@@ -619,7 +649,11 @@ export class CifDialpad extends CifElement {
     if (this.numberFormatter || defaultFormatter()) return;
     loadDefaultFormatter().then(
       () => this.requestUpdate(),
-      (error: unknown) => warnOnce('formatter', `libphonenumber-js could not be loaded (${String(error)}); showing raw digits.`),
+      (error: unknown) =>
+        warnOnce(
+          'formatter',
+          `libphonenumber-js could not be loaded (${String(error)}); showing raw digits.`,
+        ),
     );
   };
 
@@ -660,7 +694,9 @@ export class CifDialpad extends CifElement {
     if (!formatter?.normalise || !main) return undefined;
     try {
       const e164 = formatter.normalise(main, this.resolvedRegion);
-      return typeof e164 === 'string' && /^\+\d{2,15}$/.test(e164) ? e164 + raw.slice(main.length) : undefined;
+      return typeof e164 === 'string' && /^\+\d{2,15}$/.test(e164)
+        ? e164 + raw.slice(main.length)
+        : undefined;
     } catch {
       return undefined;
     }
@@ -723,7 +759,8 @@ export class CifDialpad extends CifElement {
       if (reason) {
         this.#blocked = reason;
         this.#announce(this.localize.term('dialpadBlocked', reason));
-        this.dispatchEvent(new CifDialBlockedEvent({ raw, normalised, reason }));
+        const blocked = new CifDialBlockedEvent({ raw, normalised, reason });
+        this.dispatchEvent(blocked);
         return;
       }
       const event = new CifDialEvent({ raw, normalised, region, source });
@@ -747,7 +784,8 @@ export class CifDialpad extends CifElement {
     const raw = this.value;
     if (!Array.isArray(list) || !raw) return undefined;
     const formatter = this.#formatter;
-    const key = (value: string) => this.#normalise(value, formatter) ?? value.replace(/[^\d+]/g, '');
+    const key = (value: string) =>
+      this.#normalise(value, formatter) ?? value.replace(/[^\d+]/g, '');
     const mine = key(raw);
     const hit = (list as readonly unknown[]).some(
       (entry) => typeof entry === 'string' && key(cleanDialString(entry)) === mine,
@@ -832,7 +870,9 @@ export class CifDialpad extends CifElement {
 
   #ownTarget(event: Event): HTMLElement | undefined {
     const origin = event.composedPath()[0];
-    return origin instanceof HTMLElement && origin.getRootNode() === this.renderRoot ? origin : undefined;
+    return origin instanceof HTMLElement && origin.getRootNode() === this.renderRoot
+      ? origin
+      : undefined;
   }
 
   #keys(): HTMLButtonElement[] {
@@ -844,7 +884,7 @@ export class CifDialpad extends CifElement {
     if (!origin || origin.localName === 'select' || this.#disabled) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const onInput = origin.localName === 'input';
-    const onKey = origin.dataset['key'] !== undefined;
+    const onKey = origin.dataset.key !== undefined;
     const { key } = event;
     if (key === 'Enter' && (onInput || onKey)) {
       event.preventDefault();
@@ -895,7 +935,8 @@ export class CifDialpad extends CifElement {
   #onBeforeInput = (event: InputEvent): void => {
     const input = event.target as HTMLInputElement;
     const type = event.inputType;
-    if (event.isComposing || !/^(insert|delete)/.test(type) || type === 'insertCompositionText') return;
+    if (event.isComposing || !/^(insert|delete)/.test(type) || type === 'insertCompositionText')
+      return;
     event.preventDefault();
     if (this.#dtmf || this.#disabled) return;
     const text = input.value;
@@ -904,9 +945,11 @@ export class CifDialpad extends CifElement {
     let insert = '';
     if (type.startsWith('insert')) {
       const data = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
-      insert = type === 'insertText' ? sanitizeTyped(data, this.vanityLetters) : cleanDialString(data);
+      insert =
+        type === 'insertText' ? sanitizeTyped(data, this.vanityLetters) : cleanDialString(data);
     } else if (start === end) {
-      if (type.includes('Backward')) start = type === 'deleteContentBackward' ? Math.max(0, start - 1) : 0;
+      if (type.includes('Backward'))
+        start = type === 'deleteContentBackward' ? Math.max(0, start - 1) : 0;
       else end = type === 'deleteContentForward' ? end + 1 : this.value.length;
     }
     const removed = this.value.slice(start, end);
@@ -920,7 +963,10 @@ export class CifDialpad extends CifElement {
     event.stopPropagation();
     const input = event.target as HTMLInputElement;
     if (this.#dtmf) return;
-    const caret = dialIndex(input.value, input.selectionStart ?? input.value.length);
+    const caret = sanitizeTyped(
+      input.value.slice(0, input.selectionStart ?? input.value.length),
+      this.vanityLetters,
+    ).length;
     const next = sanitizeTyped(input.value, this.vanityLetters);
     this.#edit(0, this.value.length, next, true);
     this.#caret = Math.min(caret, this.value.length);
@@ -949,7 +995,7 @@ export class CifDialpad extends CifElement {
   #onKeyPointerDown = (event: PointerEvent): void => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-key]');
     if (!button || button.disabled || event.button > 0) return;
-    const key = button.dataset['key'] ?? '';
+    const key = button.dataset.key ?? '';
     this.#endPress();
     this.#suppressClick = false;
     this.#tone(key);
@@ -964,13 +1010,13 @@ export class CifDialpad extends CifElement {
   };
 
   #onKeyClick = (event: MouseEvent): void => {
-    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-key]');
-    if (!button || this.#disabled) return;
+    const button = event.currentTarget as HTMLButtonElement;
+    if (this.#disabled) return;
     if (this.#suppressClick) {
       this.#suppressClick = false;
       return;
     }
-    const key = button.dataset['key'] ?? '';
+    const key = button.dataset.key ?? '';
     // A click without a pointer press (Space, assistive technology) plays a short tone.
     if (event.detail === 0) this.#tone(key, KEYBOARD_TONE_SECONDS);
     this.#press(key);

@@ -39,11 +39,13 @@ const DIGIT_ZEROS = [0x660, 0x6f0, 0x966, 0x9e6];
 
 /** Folds fullwidth forms (NFKC) and other scripts' digits to ASCII. */
 function foldDigits(text: string): string {
-  return text.normalize('NFKC').replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/g, (c) => {
-    const code = c.charCodeAt(0);
-    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9) ?? code;
-    return String(code - zero);
-  });
+  return text
+    .normalize('NFKC')
+    .replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/g, (c) => {
+      const code = c.charCodeAt(0);
+      const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9) ?? code;
+      return String(code - zero);
+    });
 }
 
 /** Keeps `+` only in front; cuts to the maximum length. */

@@ -4,24 +4,24 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    --_gap: var(--cif-dialpad-gap, var(--cif-space-4, 12px));
+    --_gap: var(--cif-dialpad-gap, var(--cif-space-4));
     --_key-size: var(--cif-dialpad-key-size, 56px);
-    --_key-radius: var(--cif-dialpad-key-radius, var(--cif-radius-lg, 8px));
-    --_key-bg: var(--cif-dialpad-key-background, var(--cif-color-surface-alt, #f5f5f5));
-    --_key-bg-hover: var(--cif-dialpad-key-background-hover, var(--cif-color-surface-hover, #ebebeb));
-    --_key-bg-active: var(--cif-dialpad-key-background-active, var(--cif-color-surface-active, #e0e0e0));
-    --_key-color: var(--cif-dialpad-key-color, var(--cif-color-on-surface, #242424));
-    --_letters-color: var(--cif-dialpad-letters-color, var(--cif-color-on-surface-muted, #616161));
-    --_call-bg: var(--cif-dialpad-call-background, var(--cif-color-success, #107c10));
-    --_call-bg-hover: var(--cif-dialpad-call-background-hover, var(--cif-color-success-hover, #0e700e));
-    --_call-color: var(--cif-dialpad-call-color, var(--cif-color-on-success, #fff));
-    --_display-size: var(--cif-dialpad-display-font-size, var(--cif-font-size-xxl, 28px));
-    --_border: var(--cif-dialpad-border-color, var(--cif-color-border-strong, #616161));
-    --_focus: var(--cif-dialpad-focus-color, var(--cif-color-focus, #000));
-    --_bg: var(--cif-dialpad-background, var(--cif-color-surface, #fff));
-    --_muted: var(--cif-color-on-surface-muted, #616161);
-    --_danger: var(--cif-color-danger-text, #b10e1c);
-    --_warning: var(--cif-color-warning-text, #bc4b09);
+    --_key-radius: var(--cif-dialpad-key-radius, var(--cif-radius-lg));
+    --_key-bg: var(--cif-dialpad-key-background, var(--cif-color-surface-alt));
+    --_key-bg-hover: var(--cif-dialpad-key-background-hover, var(--cif-color-surface-hover));
+    --_key-bg-active: var(--cif-dialpad-key-background-active, var(--cif-color-surface-active));
+    --_key-color: var(--cif-dialpad-key-color, var(--cif-color-on-surface));
+    --_letters-color: var(--cif-dialpad-letters-color, var(--cif-color-on-surface-muted));
+    --_call-bg: var(--cif-dialpad-call-background, var(--cif-color-success));
+    --_call-bg-hover: var(--cif-dialpad-call-background-hover, var(--cif-color-success-hover));
+    --_call-color: var(--cif-dialpad-call-color, var(--cif-color-on-success));
+    --_display-size: var(--cif-dialpad-display-font-size, var(--cif-font-size-xxl));
+    --_border: var(--cif-dialpad-border-color, var(--cif-color-border-strong));
+    --_focus: var(--cif-dialpad-focus-color, var(--cif-color-focus));
+    --_bg: var(--cif-dialpad-background, var(--cif-color-surface));
+    --_muted: var(--cif-color-on-surface-muted);
+    --_danger: var(--cif-color-danger-text);
+    --_warning: var(--cif-color-warning-text);
   }
   [part='base'] {
     container-type: inline-size;
@@ -29,25 +29,24 @@ export const styles = css`
     gap: var(--_gap);
     max-inline-size: 24rem;
     margin-inline: auto;
-    padding: var(--cif-space-2, 4px);
+    padding: var(--cif-space-2);
     background: var(--_bg);
   }
-  /* Compact: a 300 px channel panel (or density="compact"). Keys keep a 44 × 44 px target. */
   @container (inline-size < 20rem) {
     .auto > * {
-      --_gap: var(--cif-space-2, 4px);
-      --_key-size: var(--cif-target-size, 44px);
-      --_display-size: var(--cif-font-size-xl, 20px);
+      --_gap: var(--cif-space-2);
+      --_key-size: var(--cif-target-size);
+      --_display-size: var(--cif-font-size-xl);
     }
   }
   :host([density='compact']) {
-    --_gap: var(--cif-space-2, 4px);
-    --_key-size: var(--cif-target-size, 44px);
-    --_display-size: var(--cif-font-size-xl, 20px);
+    --_gap: var(--cif-space-2);
+    --_key-size: var(--cif-target-size);
+    --_display-size: var(--cif-font-size-xl);
   }
   .display {
     display: flex;
-    gap: var(--cif-space-2, 4px);
+    gap: var(--cif-space-2);
     align-items: center;
   }
   input,
@@ -60,49 +59,46 @@ export const styles = css`
     flex: 1;
     min-inline-size: 0;
     block-size: calc(var(--_display-size) * 1.6);
-    padding-inline: var(--cif-space-2, 4px);
+    padding-inline: var(--cif-space-2);
     border: none;
     border-block-end: 1px solid var(--_border);
     font-size: var(--_display-size);
-    font-family: var(--cif-font-family-numeric, inherit);
+    font-family: var(--cif-font-family-numeric);
     font-variant-numeric: tabular-nums;
-    /* A number reads left to right in every script; centred, it sits well in RTL too. */
     direction: ltr;
     text-align: center;
   }
   input::placeholder {
-    font-size: var(--cif-font-size-lg, 16px);
+    font-size: var(--cif-font-size-lg);
     color: var(--_muted);
   }
   select {
     max-inline-size: 45%;
-    min-block-size: var(--cif-target-size, 44px);
+    min-block-size: var(--cif-target-size);
     border: 1px solid var(--_border);
-    border-radius: var(--cif-radius-md, 4px);
-    background: var(--cif-color-surface, #fff);
+    border-radius: var(--cif-radius-md);
+    background: var(--cif-color-surface);
   }
   [part='hint'] {
     min-block-size: 1lh;
-    font-size: var(--cif-font-size-sm, 12px);
+    font-size: var(--cif-font-size-sm);
     text-align: center;
     color: var(--_muted);
   }
   .invalid {
     color: var(--_warning);
   }
-  /* Error text in the text colour (danger text tokens are not 4.5:1 on every surface); the icon carries the colour. */
   .error {
-    font-weight: var(--cif-font-weight-semibold, 600);
+    font-weight: var(--cif-font-weight-semibold);
     color: inherit;
   }
   .error svg {
     inline-size: 16px;
     block-size: 16px;
     vertical-align: text-bottom;
-    margin-inline-end: var(--cif-space-2, 4px);
+    margin-inline-end: var(--cif-space-2);
     fill: var(--_danger);
   }
-  /* Telephone order in every direction: 1 2 3 stays left to right in RTL. */
   .keypad,
   .actions {
     direction: ltr;
@@ -125,7 +121,7 @@ export const styles = css`
     opacity: 0.45;
   }
   :focus-visible {
-    outline: var(--cif-focus-width, 2px) solid var(--_focus);
+    outline: var(--cif-focus-width) solid var(--_focus);
     outline-offset: 2px;
   }
   [part~='key'] {
@@ -138,7 +134,7 @@ export const styles = css`
     background: var(--_key-bg);
     color: var(--_key-color);
     user-select: none;
-    transition: background-color var(--cif-duration-fast, 150ms);
+    transition: background-color var(--cif-duration-fast);
   }
   @media (prefers-reduced-motion: reduce) {
     [part~='key'] {
@@ -152,7 +148,7 @@ export const styles = css`
     background: var(--_key-bg-active);
   }
   [part='digit'] {
-    font-size: var(--cif-font-size-xl, 20px);
+    font-size: var(--cif-font-size-xl);
     line-height: 1.1;
   }
   [part='letters'] {
@@ -165,14 +161,14 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: var(--cif-space-2, 4px);
+    gap: var(--cif-space-2);
     min-block-size: var(--_key-size);
     border-radius: var(--_key-radius);
   }
   [part='call-button'] {
     background: var(--_call-bg);
     color: var(--_call-color);
-    font-weight: var(--cif-font-weight-semibold, 600);
+    font-weight: var(--cif-font-weight-semibold);
   }
   [part='call-button']:hover:not([aria-disabled='true']) {
     background: var(--_call-bg-hover);
@@ -187,17 +183,17 @@ export const styles = css`
     margin: 0;
     padding: 0;
     list-style: none;
-    border-block-start: 1px solid var(--cif-color-border, #d1d1d1);
+    border-block-start: 1px solid var(--cif-color-border);
   }
   [part='recent'] {
     display: flex;
-    gap: var(--cif-space-3, 8px);
+    gap: var(--cif-space-3);
     inline-size: 100%;
-    min-block-size: var(--cif-target-size, 44px);
-    padding-inline: var(--cif-space-3, 8px);
+    min-block-size: var(--cif-target-size);
+    padding-inline: var(--cif-space-3);
     align-items: center;
     text-align: start;
-    border-radius: var(--cif-radius-md, 4px);
+    border-radius: var(--cif-radius-md);
   }
   [part='recent']:hover {
     background: var(--_key-bg-hover);
@@ -208,7 +204,7 @@ export const styles = css`
   [part='recent'] bdi,
   [part='recent'] time {
     color: var(--_muted);
-    font-size: var(--cif-font-size-sm, 12px);
+    font-size: var(--cif-font-size-sm);
   }
   .sr {
     position: absolute;

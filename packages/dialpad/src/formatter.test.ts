@@ -7,12 +7,18 @@ import { defaultFormatter, loadDefaultFormatter } from './formatter.js';
 const requested = () =>
   performance
     .getEntriesByType('resource')
-    .some((entry) => entry.name.includes('libphonenumber-js/') && !entry.name.includes('libphonenumber-formatter'));
+    .some(
+      (entry) =>
+        entry.name.includes('libphonenumber-js/') &&
+        !entry.name.includes('libphonenumber-formatter'),
+    );
 
 describe('number formatting', () => {
   it('loads libphonenumber-js lazily, on first need, with raw digits until then', async () => {
     const el = await fixture<CifDialpad>(html`<cif-dialpad region="US"></cif-dialpad>`);
-    expect(defaultFormatter(), 'not loaded by defining or rendering the element').to.equal(undefined);
+    expect(defaultFormatter(), 'not loaded by defining or rendering the element').to.equal(
+      undefined,
+    );
     expect(requested(), 'not even requested').to.equal(false);
     el.value = '2015550123';
     await el.updateComplete;

@@ -16,8 +16,14 @@ describe('readDialpadCallState', () => {
     [{ call: { state: 'active' } }, { inCall: true, pending: false }],
     [{ current: { status: 'held' } }, { inCall: true, pending: false }],
     [{ calls: [{ status: 'ended' }, { status: 'talking' }] }, { inCall: true, pending: false }],
-    [{ calls: 'nope', status: 42 }, { inCall: false, pending: false }],
-    [{ calls: [{ status: 'connecting' }, { status: 'connected' }] }, { inCall: true, pending: false }],
+    [
+      { calls: 'nope', status: 42 },
+      { inCall: false, pending: false },
+    ],
+    [
+      { calls: [{ status: 'connecting' }, { status: 'connected' }] },
+      { inCall: true, pending: false },
+    ],
   ];
   for (const [snapshot, expected] of cases) {
     it(`reads ${JSON.stringify(snapshot) ?? 'undefined'}`, () => {

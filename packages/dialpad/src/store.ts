@@ -7,10 +7,10 @@ export interface DialpadStore {
   getSnapshot(): unknown;
   /** Calls `listener` on every change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** Places a call; the default action of `cif-dial`. */
-  dial?(number: string): Promise<unknown> | unknown;
+  /** Places a call; the default action of `cif-dial`. A returned promise is awaited (pending state). */
+  dial?(number: string): Promise<unknown>;
   /** Sends DTMF digits on the current call; the default action of `cif-dtmf`. */
-  sendDigits?(digits: string): Promise<unknown> | unknown;
+  sendDigits?(digits: string): Promise<unknown>;
 }
 
 /** What the dialpad reads from a store snapshot. */
@@ -32,7 +32,7 @@ const isBag = (value: unknown): value is Bag => typeof value === 'object' && val
 
 function statusOf(value: unknown): string {
   if (!isBag(value)) return '';
-  const status = value['status'] ?? value['state'] ?? value['phase'];
+  const status = value.status ?? value.state ?? value.phase;
   return typeof status === 'string' ? status : '';
 }
 
@@ -46,19 +46,19 @@ export const readDialpadCallState: DialpadStateSelector = (snapshot) => {
   let inCall = false;
   let pending = false;
   if (isBag(snapshot)) {
-    const calls = Array.isArray(snapshot['calls']) ? (snapshot['calls'] as unknown[]) : [];
+    const calls = Array.isArray(snapshot.calls) ? (snapshot.calls as unknown[]) : [];
     const candidates = [
       snapshot,
-      snapshot['activeCall'],
-      snapshot['call'],
-      snapshot['current'],
+      snapshot.activeCall,
+      snapshot.call,
+      snapshot.current,
       ...calls.slice(0, 16),
     ];
     for (const candidate of candidates) {
       const status = statusOf(candidate);
       const bag = isBag(candidate) ? candidate : {};
-      inCall ||= bag['inCall'] === true || IN_CALL.test(status);
-      pending ||= bag['pending'] === true || bag['dialing'] === true || PENDING.test(status);
+      inCall ||= bag.inCall === true || IN_CALL.test(status);
+      pending ||= bag.pending === true || bag.dialing === true || PENDING.test(status);
     }
   }
   return { inCall, pending: pending && !inCall };

@@ -35,11 +35,6 @@ export class DtmfTones {
   #context: AudioContext | undefined;
   #voice: Voice | undefined;
 
-  /** The audio context, once created. */
-  get context(): AudioContext | undefined {
-    return this.#context;
-  }
-
   /** Starts the key's tone at `volume` (0–1); stops the one playing. Returns whether a tone started. */
   start(key: string, volume: number): boolean {
     this.stop();
@@ -75,7 +70,10 @@ export class DtmfTones {
     const context = this.#context;
     this.#voice = undefined;
     if (!voice || !context) return;
-    const end = Math.max(context.currentTime, voice.startedAt + Math.max(seconds, MIN_TONE_SECONDS));
+    const end = Math.max(
+      context.currentTime,
+      voice.startedAt + Math.max(seconds, MIN_TONE_SECONDS),
+    );
     voice.gain.gain.setValueAtTime(voice.level, end);
     voice.gain.gain.linearRampToValueAtTime(0, end + RAMP);
     for (const oscillator of voice.oscillators) oscillator.stop(end + 2 * RAMP);
