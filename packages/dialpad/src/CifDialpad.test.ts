@@ -153,7 +153,10 @@ describe('<cif-dialpad>', () => {
       const el = await fixture<CifDialpad>(html`<cif-dialpad></cif-dialpad>`);
       const hostile = '<img src=x onerror="window.__pwned=1">';
       el.label = hostile;
-      el.recents = [{ number: '2015550123', name: hostile }];
+      el.recents = [
+        { number: '2015550123', name: hostile, time: 1e20 },
+        { number: '2015550124', time: 'yesterday' as unknown as number },
+      ];
       el.value = hostile;
       await settle(el);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
@@ -385,7 +388,7 @@ describe('<cif-dialpad>', () => {
       expect(el.value).to.equal('132');
       expect(input(el).value, 'formatted for the US').to.equal('1 32');
       expect(input(el).selectionStart, 'after the second digit').to.equal(3);
-      expect(inputs.callCount, 'the native event is replaced by the element\'s own').to.equal(1);
+      expect(inputs.callCount, "the native event is replaced by the element's own").to.equal(1);
     });
 
     it('dials with Enter from the number field', async () => {

@@ -117,6 +117,7 @@ const spaced = (text: string) => [...text].join(' ');
  * @csspart recents - The list of recent numbers.
  * @csspart recent - A recent number's redial button.
  *
+ * @cssprop [--cif-dialpad-background=var(--cif-color-surface)] - Background of the dialpad.
  * @cssprop [--cif-dialpad-gap=var(--cif-space-4)] - Space between keys and rows.
  * @cssprop [--cif-dialpad-key-size=56px] - Key height and minimum width (44px when compact).
  * @cssprop [--cif-dialpad-key-radius=var(--cif-radius-lg)] - Key corner radius.
@@ -593,7 +594,8 @@ export class CifDialpad extends CifElement {
       ${recents.map(({ number, name, time }) => {
         const formatted = this.#format(cleanDialString(number), region);
         const who = typeof name === 'string' && name.trim() ? name.trim() : '';
-        const when = time === undefined ? NaN : Number(time);
+        const when = typeof time === 'number' ? time : time instanceof Date ? time.getTime() : NaN;
+        const dated = Number.isFinite(when) && Math.abs(when) <= 8.64e15; // the range of Date
         return html`<li>
           <button
             type="button"
@@ -605,7 +607,7 @@ export class CifDialpad extends CifElement {
             <span>${who || html`<bdi dir="ltr">${formatted}</bdi>`}</span>
             ${who ? html`<bdi dir="ltr">${formatted}</bdi>` : nothing}
             ${
-              Number.isFinite(when)
+              dated
                 ? html`<time datetime=${new Date(when).toISOString()}
                     >${formatDate(this.localize.lang, when, { dateStyle: 'short', timeStyle: 'short' })}</time
                   >`
@@ -755,7 +757,8 @@ export class CifDialpad extends CifElement {
       const region = this.resolvedRegion;
       const normalised = this.#normalise(raw, formatter);
       const reason = this.#listVerdict() ?? (await this.#checkVerdict(raw, normalised));
-      if (raw !== this.value) return;
+      // The agent changed the number, or the element left the page, while the gate was asked.
+      if (raw !== this.value || !this.isConnected) return;
       if (reason) {
         this.#blocked = reason;
         this.#announce(this.localize.term('dialpadBlocked', reason));
@@ -882,7 +885,7 @@ export class CifDialpad extends CifElement {
   #onKeyDown = (event: KeyboardEvent): void => {
     const origin = this.#ownTarget(event);
     if (!origin || origin.localName === 'select' || this.#disabled) return;
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
     const onInput = origin.localName === 'input';
     const onKey = origin.dataset.key !== undefined;
     const { key } = event;
