@@ -28,6 +28,8 @@ const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}
 const TAB_TYPES: readonly TabType[] = ['entityrecord', 'entitylist', 'search', 'webresource', 'url', 'dashboard'];
 const ERROR_SHAPES = ['json', 'map', 'object', 'string'] as const;
 
+const KNOWN_KEYS = ['$schema', 'provider', 'org', 'user', 'templates', 'presences', 'presence', 'panel', 'seed', 'persistence', 'faults', 'apiTimeoutMs', 'quirks', 'webResources'];
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -60,6 +62,9 @@ export function normalizeConfig(input: unknown): NormalizedConfig {
   const warnings: string[] = [];
   const warn = (path: string, why: string) => warnings.push(`${path}: ${why}; using the default`);
   const d = defaultConfig;
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.includes(key)) warnings.push(`${key}: not a configuration key; ignored`);
+  }
 
   const str = (o: Obj, key: string, path: string, fallback: string): string => {
     const v = o[key];
