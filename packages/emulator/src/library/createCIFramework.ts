@@ -19,6 +19,7 @@ import {
   Text,
   buildEntity,
   createErrorMap,
+  isMap,
   isWireResponse,
   newCorrelationId,
   type WireRequest,
@@ -250,7 +251,7 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
   /** The real generic call: resolves `messageData.get('value')`, or null. */
   const call = (messageType: string, data: Map<string, unknown>, noTimeout = false): Promise<unknown> =>
     postMsg(messageType, data, noTimeout).then((result) => {
-      const value = result instanceof Map ? result.get(Key.value) : undefined;
+      const value = isMap(result) ? result.get(Key.value) : undefined;
       return isNil(value) ? null : value;
     });
 
@@ -322,7 +323,7 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
       }
     };
     const payload = request.messageData;
-    if (payload instanceof Map) payload.set(Key.originURL, event.origin);
+    if (isMap(payload)) payload.set(Key.originURL, event.origin);
     const registered = handlers.get(request.messageType);
     if (!registered || registered.size === 0) {
       respond(MESSAGE_SUCCESS, createErrorMap(Text.noHandlers));
@@ -451,7 +452,7 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
           .set(Key.entityFormOptions, entityFormOptions)
           .set(Key.entityFormParameters, entityFormParameters),
         true,
-        (value) => stringify(value instanceof Map ? buildEntity(value) : value),
+        (value) => stringify(isMap(value) ? buildEntity(value) : value),
       );
     },
     renderSearchPage(entityName, searchString, correlationId) {
@@ -611,7 +612,7 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
   // Emulator handshake: learn the configured API timeout. Not part of the public API.
   postMsg(MessageType.hello, new Map())
     .then((result) => {
-      const timeout = result instanceof Map ? Number(result.get(Key.apiTimeout)) : NaN;
+      const timeout = isMap(result) ? Number(result.get(Key.apiTimeout)) : NaN;
       if (Number.isFinite(timeout) && timeout > 0) apiTimeout = timeout;
     })
     .catch(() => undefined);

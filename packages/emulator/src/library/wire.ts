@@ -147,12 +147,17 @@ export function createErrorMap(message: string, name?: string): Map<string, unkn
   return new Map<string, unknown>().set(Key.message, message).set(Key.name, name);
 }
 
+/** True for a Map of any realm (messages are deserialized in the receiving window's realm). */
+export function isMap(value: unknown): value is Map<unknown, unknown> {
+  return Object.prototype.toString.call(value) === '[object Map]';
+}
+
 /** Converts a Map (or a plain object) into a plain object, as the real `buildEntity` does. */
 export function buildEntity(value: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (value instanceof Map) {
+  if (isMap(value)) {
     value.forEach((v: unknown, k: unknown) => {
-      out[String(k)] = v instanceof Map ? buildEntity(v) : v;
+      out[String(k)] = isMap(v) ? buildEntity(v) : v;
     });
   } else if (value && typeof value === 'object') {
     Object.assign(out, value);
