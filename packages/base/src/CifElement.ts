@@ -1,6 +1,7 @@
 import { LitElement, type CSSResultGroup } from 'lit';
 import { hostStyles } from './host.styles.js';
 import { LocalizeController } from './localize/LocalizeController.js';
+import type { CifTranslation } from './localize/translation.js';
 import { adoptTokens, hostThemeStyles } from './tokens/tokens.js';
 import { VERSION } from './version.js';
 
@@ -23,6 +24,12 @@ export class CifElement extends LitElement {
   static readonly version: string = VERSION;
 
   static override styles: CSSResultGroup = [hostThemeStyles, hostStyles];
+
+  /**
+   * The element's own English strings, the fallback for its terms when no registered translation has
+   * them. Each component ships only its own English this way.
+   */
+  static readonly strings?: Partial<CifTranslation>;
 
   /** Language, direction and translated strings for this element. */
   protected readonly localize: LocalizeController = new LocalizeController(this, () =>

@@ -5,12 +5,7 @@ export { tokens, adoptTokens, hostThemeStyles } from './tokens/tokens.js';
 export { tokensCssText } from './tokens/generate.js';
 export { tokenDefinitions, type CifTokenName, type TokenDefinition } from './tokens/definitions.js';
 export { LocalizeController, directionOf } from './localize/LocalizeController.js';
-export {
-  formatNumber,
-  formatDate,
-  formatRelativeTime,
-  formatDuration,
-} from './localize/format.js';
+export { formatNumber, formatDate, formatRelativeTime, formatDuration } from './localize/format.js';
 export {
   registerTranslation,
   setLocale,
@@ -19,5 +14,7 @@ export {
   resolveTranslation,
   onLocaleRegistryChange,
 } from './localize/registry.js';
+export { sharedStrings } from './strings/shared.js';
+export { dialpadStrings } from './strings/dialpad.js';
 export type { CifTranslation, CifTranslationKey, CifTermArgs } from './localize/translation.js';
 export { StoreController, type ExternalStore } from './store/StoreController.js';

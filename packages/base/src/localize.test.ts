@@ -1,4 +1,5 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import en from './locales/en.js';
 import de from './locales/de.js';
 import ar from './locales/ar.js';
 import { formatDate, formatDuration, formatNumber, formatRelativeTime } from './localize/format.js';
@@ -32,24 +33,24 @@ describe('localisation', () => {
 
   it('has English built in and the shipped locales registered by importing them', () => {
     expect(registeredLocales()).to.include.members(['en', 'de', 'ar']);
-    expect(resolveTranslation(undefined).$code).to.equal('en');
+    expect(resolveTranslation('en')).to.equal(en);
   });
 
   it('resolves the nearest translation: exact, language, regional variant, then English', () => {
     const ptBR: CifTranslation = {
-      ...resolveTranslation('en'),
+      ...en,
       $code: 'pt-BR',
       $name: 'Português (Brasil)',
       retry: 'Tentar novamente',
     };
     registerTranslation(ptBR);
-    expect(resolveTranslation('de').$code).to.equal('de');
-    expect(resolveTranslation('de-CH').$code).to.equal('de');
-    expect(resolveTranslation('DE_at').$code).to.equal('de');
-    expect(resolveTranslation('pt').$code).to.equal('pt-BR');
-    expect(resolveTranslation('pt-br').$code).to.equal('pt-BR');
-    expect(resolveTranslation('xx-YY').$code).to.equal('en');
-    expect(resolveTranslation('').$code).to.equal('en');
+    expect(resolveTranslation('de')?.$code).to.equal('de');
+    expect(resolveTranslation('de-CH')?.$code).to.equal('de');
+    expect(resolveTranslation('DE_at')?.$code).to.equal('de');
+    expect(resolveTranslation('pt')?.$code).to.equal('pt-BR');
+    expect(resolveTranslation('pt-br')?.$code).to.equal('pt-BR');
+    expect(resolveTranslation('xx-YY')?.$code).to.equal('en');
+    expect(resolveTranslation('')).to.equal(undefined);
   });
 
   it('uses the element lang first, then the nearest [lang] ancestor, then <html lang>', async () => {

@@ -31,7 +31,9 @@ function sample(name: string, value: string): TemplateResult {
 function table(group: string, filter: (name: string) => boolean): TemplateResult {
   const rows = entries.filter(([name]) => filter(name));
   return html`<table style="border-collapse: collapse; inline-size: 100%; margin-block-end: 24px">
-    <caption style="text-align: start; font-weight: 600; padding-block: 8px">${group}</caption>
+    <caption style="text-align: start; font-weight: 600; padding-block: 8px">
+      ${group}
+    </caption>
     <thead>
       <tr>
         <th scope="col" style="text-align: start">Token</th>
@@ -84,5 +86,3 @@ export const AllTokens: Story = {
       ${table('Elevation and motion', (n) => n.startsWith('--cif-shadow') || n.startsWith('--cif-duration') || n.startsWith('--cif-easing'))}
     </main>`,
 };
-
-

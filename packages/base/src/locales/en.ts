@@ -1,43 +1,19 @@
+import { registerTranslation } from '../localize/registry.js';
 import type { CifTranslation } from '../localize/translation.js';
+import { dialpadStrings } from '../strings/dialpad.js';
+import { sharedStrings } from '../strings/shared.js';
 
-/** English. Built in: always registered, and the fallback for every other locale. */
+/**
+ * English, complete. Components carry their own English (`static strings`) so it need not be imported;
+ * import it to override English terms or to register every English string at once.
+ */
 const translation: CifTranslation = {
   $code: 'en',
   $name: 'English',
   $dir: 'ltr',
-
-  close: 'Close',
-  dismiss: 'Dismiss',
-  loading: 'Loading',
-  retry: 'Retry',
-  cancel: 'Cancel',
-  more: 'More',
-  unknownCaller: 'Unknown caller',
-  moreCount: (count) => `+${count} more`,
-  notInDynamics: 'Not connected to Dynamics 365',
-
-  dialpadLabel: 'Dialpad',
-  dialpadNumber: 'Phone number',
-  dialpadTonesSent: 'Tones sent',
-  dialpadPlaceholder: 'Enter a number',
-  dialpadKey: (key, letters) => (letters ? `${key} ${letters}` : key),
-  dialpadCall: 'Call',
-  dialpadCalling: 'Calling…',
-  dialpadBackspace: 'Delete last digit',
-  dialpadClear: 'Clear number',
-  dialpadCleared: 'Number cleared',
-  dialpadDeleted: (characters) => `${characters} deleted`,
-  dialpadRegion: 'Country or region',
-  dialpadValid: (region) => `Valid number for ${region}`,
-  dialpadInvalid: (region) => `Not a valid number for ${region}`,
-  dialpadDoNotCall: 'This number is on the do-not-call list',
-  dialpadDoNotCallFailed: 'The do-not-call check could not be completed',
-  dialpadBlocked: (reason) => `Not dialled: ${reason}`,
-  dialpadDialFailed: 'The call could not be placed',
-  dialpadDtmfFailed: 'The tones could not be sent',
-  dialpadRequired: 'Enter a phone number',
-  dialpadRecents: 'Recent numbers',
-  dialpadRedial: 'Call again',
+  ...sharedStrings,
+  ...dialpadStrings,
 };
 
+registerTranslation(translation);
 export default translation;

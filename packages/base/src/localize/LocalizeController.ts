@@ -1,8 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getLocale, onLocaleRegistryChange, resolveTranslation } from './registry.js';
+import { sharedStrings } from '../strings/shared.js';
 import type { CifTermArgs, CifTranslation, CifTranslationKey } from './translation.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/** An element class may carry its own English strings (`static strings`), the fallback for its terms. */
+interface WithStrings {
+  readonly strings?: Partial<CifTranslation>;
+}
 
 const RTL_LANGUAGES = new Set([
   'ar',
@@ -95,7 +101,7 @@ export class LocalizeController implements ReactiveController {
   readonly #host: Host;
   #lang = 'en';
   #dir: 'ltr' | 'rtl' = 'ltr';
-  #translation: CifTranslation = resolveTranslation('en');
+  #translation: CifTranslation | undefined;
   readonly #onChange: (() => void) | undefined;
 
   constructor(host: Host, onChange?: () => void) {
@@ -114,8 +120,8 @@ export class LocalizeController implements ReactiveController {
     return this.#dir;
   }
 
-  /** The translation in use. */
-  get translation(): CifTranslation {
+  /** The registered translation in use, if any (elements fall back to their built-in English). */
+  get translation(): CifTranslation | undefined {
     return this.#translation;
   }
 
@@ -151,9 +157,16 @@ export class LocalizeController implements ReactiveController {
     }
   }
 
-  /** A translated term; function terms take their arguments. Falls back to English per key. */
+  /**
+   * A translated term; function terms take their arguments. Per key: the resolved translation, then
+   * the element's own English (`static strings`), then the kit's shared English, then the key itself.
+   */
   term<K extends CifTranslationKey>(key: K, ...args: CifTermArgs<K>): string {
-    const value = (this.#translation[key] ?? resolveTranslation('en')[key]) as unknown;
+    const own = (this.#host.constructor as WithStrings).strings;
+    const value = (this.#translation?.[key] ??
+      own?.[key] ??
+      (sharedStrings as Partial<CifTranslation>)[key] ??
+      key) as unknown;
     if (typeof value === 'function')
       return String((value as (...a: unknown[]) => unknown)(...args));
     return String(value);

@@ -4,7 +4,11 @@
  */
 
 /** `Intl.NumberFormat`. */
-export function formatNumber(lang: string, value: number, options?: Intl.NumberFormatOptions): string {
+export function formatNumber(
+  lang: string,
+  value: number,
+  options?: Intl.NumberFormatOptions,
+): string {
   return new Intl.NumberFormat(lang, options).format(value);
 }
 
@@ -45,7 +49,10 @@ export function formatRelativeTime(
 interface DurationFormatLike {
   format(duration: Record<string, number>): string;
 }
-type DurationFormatConstructor = new (lang: string, options: { style: string }) => DurationFormatLike;
+type DurationFormatConstructor = new (
+  lang: string,
+  options: { style: string },
+) => DurationFormatLike;
 
 /**
  * A duration. `timer` gives `mm:ss`, then `h:mm:ss`, with the locale's digits; `long` gives words

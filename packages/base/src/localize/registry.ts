@@ -1,4 +1,3 @@
-import en from '../locales/en.js';
 import type { CifTranslation } from './translation.js';
 
 /**
@@ -18,7 +17,7 @@ type GlobalWithRegistry = typeof globalThis & { [KEY]?: Registry };
 
 function registry(): Registry {
   const g = globalThis as GlobalWithRegistry;
-  g[KEY] ??= { translations: new Map([['en', en]]), locale: undefined, listeners: new Set() };
+  g[KEY] ??= { translations: new Map(), locale: undefined, listeners: new Set() };
   return g[KEY];
 }
 
@@ -67,9 +66,10 @@ export function registeredLocales(): string[] {
 
 /**
  * The best registered translation for a BCP 47 tag: the exact tag, then its language alone
- * (`pt-BR` → `pt`), then any registered regional variant of the language (`pt` → `pt-BR`), then English.
+ * (`pt-BR` → `pt`), then any registered regional variant of the language (`pt` → `pt-BR`), then a
+ * registered English, else undefined (elements then use their built-in English).
  */
-export function resolveTranslation(tag: string | undefined): CifTranslation {
+export function resolveTranslation(tag: string | undefined): CifTranslation | undefined {
   const { translations } = registry();
   if (tag) {
     const wanted = key(tag);
@@ -82,7 +82,7 @@ export function resolveTranslation(tag: string | undefined): CifTranslation {
       if (code.split('-')[0] === language) return translation;
     }
   }
-  return en;
+  return tag && key(tag) !== 'en' ? resolveTranslation('en') : undefined;
 }
 
 /** Called whenever translations or the programmatic locale change. Returns an unsubscribe function. */
