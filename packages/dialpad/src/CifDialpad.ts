@@ -1,4 +1,4 @@
-import { CifElement, StoreController, formatDate } from '@cif-elements/base';
+import { CifElement, StoreController, dialpadStrings, formatDate } from '@cif-elements/base';
 import {
   html,
   nothing,
@@ -150,6 +150,8 @@ const spaced = (text: string) => [...text].join(' ');
  */
 export class CifDialpad extends CifElement {
   static override styles: CSSResultGroup = [CifElement.styles, styles];
+  /** The dialpad's own English strings (other languages: `@cif-elements/base/locales/*.js`). */
+  static override readonly strings = dialpadStrings;
   static override shadowRootOptions: ShadowRootInit = {
     ...CifElement.shadowRootOptions,
     delegatesFocus: true,
@@ -233,7 +235,12 @@ export class CifDialpad extends CifElement {
 
   readonly #call = new StoreController<unknown, DialpadCallState>(this, {
     select: (snapshot) => this.#select(snapshot),
-    equals: (a, b) => a.inCall === b.inCall && a.pending === b.pending,
+    equals: (a, b) =>
+      a.inCall === b.inCall &&
+      a.pending === b.pending &&
+      a.callId === b.callId &&
+      a.digits === b.digits &&
+      a.canDial === b.canDial,
   });
   readonly #tones = new DtmfTones();
   #dtmf = false;
@@ -251,9 +258,13 @@ export class CifDialpad extends CifElement {
   #suppressClick = false;
   #valueAtFocus: string | undefined;
 
-  /** The digits sent in DTMF mode during the current call. */
+  /** The digits sent in DTMF mode during the current call (as the bound store records them, if it does). */
   get sentDigits(): string {
-    return this.#sent;
+    return this.#callState.digits ?? this.#sent;
+  }
+
+  get #callState(): DialpadCallState {
+    return this.#call.value ?? IDLE;
   }
 
   /** The form this element belongs to. */
@@ -375,7 +386,7 @@ export class CifDialpad extends CifElement {
         `mode "${String(this.mode)}" is not "dial" or "dtmf"; using "dial".`,
       );
     }
-    const call = this.#call.value ?? IDLE;
+    const call = this.#callState;
     const dtmf = this.mode === 'dtmf' || call.inCall;
     if (dtmf !== this.#dtmf) {
       this.#dtmf = dtmf;
@@ -401,7 +412,7 @@ export class CifDialpad extends CifElement {
   }
 
   get #pending(): boolean {
-    return this.pending || this.#busy || (this.#call.value ?? IDLE).pending;
+    return this.pending || this.#busy || this.#callState.pending;
   }
 
   override updated(): void {
@@ -434,8 +445,8 @@ export class CifDialpad extends CifElement {
     const hint = this.#hint(region);
     const empty = !this.value;
     const pending = this.#pending;
-    const callUnavailable = empty || pending || !!this.#blocked;
-    this.#display = dtmf ? this.#sent : this.#format(this.value, region);
+    const callUnavailable = empty || pending || !!this.#blocked || this.#callState.canDial === false;
+    this.#display = dtmf ? this.sentDigits : this.#format(this.value, region);
     return html`<div
       part="base"
       class=${this.density === 'auto' ? 'auto' : ''}
@@ -517,6 +528,7 @@ export class CifDialpad extends CifElement {
                 <button
                   type="button"
                   part="call-button"
+                class=${pending ? 'pending' : ''}
                   aria-disabled=${callUnavailable ? 'true' : 'false'}
                   ?disabled=${disabled}
                   @click=${() => {
@@ -729,8 +741,16 @@ export class CifDialpad extends CifElement {
 
   #select(snapshot: unknown): DialpadCallState {
     try {
-      const state = (this.storeSelector ?? readDialpadCallState)(snapshot);
-      return { inCall: state?.inCall === true, pending: state?.pending === true };
+      const state = (this.storeSelector ?? readDialpadCallState)(snapshot) as
+        | Partial<DialpadCallState>
+        | undefined;
+      return {
+        inCall: state?.inCall === true,
+        pending: state?.pending === true,
+        callId: typeof state?.callId === 'string' ? state.callId : undefined,
+        digits: typeof state?.digits === 'string' ? state.digits.slice(-64) : undefined,
+        canDial: state?.canDial === false ? false : undefined,
+      };
     } catch (error) {
       warnOnce('selector', `storeSelector threw: ${String(error)}`);
       return IDLE;
@@ -741,6 +761,7 @@ export class CifDialpad extends CifElement {
 
   async #dial(source: CifDialSource, number?: string): Promise<void> {
     if (!this.isConnected || this.#disabled || this.#dtmf || this.#pending) return;
+    if (this.#callState.canDial === false) return;
     if (number !== undefined) this.value = number;
     const raw = this.value;
     if (!raw) {
@@ -823,9 +844,11 @@ export class CifDialpad extends CifElement {
     const event = new CifDtmfEvent({ digits });
     this.dispatchEvent(event);
     const store = this.store;
+    const { callId } = this.#callState;
     if (!event.defaultPrevented && typeof store?.sendDigits === 'function') {
+      const send = store.sendDigits as (...args: string[]) => Promise<unknown>;
       Promise.resolve()
-        .then(() => store.sendDigits?.(digits))
+        .then(() => (callId ? send.call(store, callId, digits) : send.call(store, digits)))
         .catch(() => {
           this.#error = this.localize.term('dialpadDtmfFailed');
           this.#announce(this.#error);
