@@ -199,4 +199,79 @@ describe('installCIFramework', () => {
     expect((await r.initDone).detail).to.deep.equal(['https://org.crm.dynamics.com', location.origin]);
     expect(await r.cif.getPresence()).to.equal(null);
   });
+
+  it('sends every documented method under the real wire names, with its parameters', async () => {
+    r = await rig();
+    const f = () => Promise.resolve();
+    const calls: [string, () => unknown, Record<string, unknown>][] = [
+      ['setclicktoact', () => r.cif.setClickToAct(null as unknown as boolean), { value: false }],
+      ['getclicktoact', () => r.cif.getClickToAct(), {}],
+      ['setmode', () => r.cif.setMode(1, 'c1'), { value: 1, correlationId: 'c1' }],
+      ['getmode', () => r.cif.getMode(), {}],
+      ['setwidth', () => r.cif.setWidth(400), { value: 400 }],
+      ['getwidth', () => r.cif.getWidth(), {}],
+      ['getenvironment', () => r.cif.getEnvironment(), {}],
+      ['createrecord', () => r.cif.createRecord('contact', '{"lastname":"L"}'), { entityName: 'contact' }],
+      ['retrieverecord', () => r.cif.retrieveRecord('contact', 'id', '?$select=fullname'), { entityId: 'id', queryParameters: '?$select=fullname' }],
+      ['updaterecord', () => r.cif.updateRecord('contact', 'id', '{}'), { entityId: 'id' }],
+      ['deleterecord', () => r.cif.deleteRecord('contact', 'id'), { entityId: 'id' }],
+      ['search', () => r.cif.searchAndOpenRecords('contact', '?$top=1', true, 'c', 0), { searchOnly: true, searchType: 0 }],
+      ['searchandopenrecords', () => r.cif.searchAndOpenRecords('contact', '?$top=1', false), { searchOnly: false }],
+      ['openform', () => r.cif.openForm('{"entityName":"contact"}', '{}'), { entityFormOptions: '{"entityName":"contact"}' }],
+      ['renderSearchPage', () => r.cif.renderSearchPage('contact', 'x'), { searchString: 'x' }],
+      ['getEntityMetadata', () => r.cif.getEntityMetadata('contact', ['fullname']), { attributes: ['fullname'] }],
+      ['addGenericHandler', () => r.cif.addHandler('onclicktoact', f), { eventType: 'onclicktoact' }],
+      ['removeGenericHandler', () => r.cif.removeHandler('onclicktoact', f), { eventType: 'onclicktoact' }],
+      ['raiseEvent', () => r.cif.raiseEvent('custom', '{"a":1}'), { eventType: 'custom', value: '{"a":1}' }],
+      ['updateContext', () => r.cif.updateContext({ a: 1 }, 's1', true), { sessionId: 's1', isDelete: true }],
+      ['notifyEvent', () => r.cif.notifyEvent({ templateName: 't', templateParameters: { a: 1 } }, 'c', 'tok'), { templateName: 't', cancellationToken: 'tok' }],
+      ['cancelEvent', () => r.cif.cancelEvent('tok'), { cancellationToken: 'tok' }],
+      ['canCreateSession', () => r.cif.canCreateSession(), {}],
+      ['createSession', () => r.cif.createSession({ templateName: 's', templateParameters: { customerName: 'C' } }, 'c', 'p'), { customerName: 'C', providerSessionId: 'p' }],
+      ['getSession', () => r.cif.getSession('s1'), { sessionId: 's1' }],
+      ['getFocusedSession', () => r.cif.getFocusedSession(), {}],
+      ['getAllSessions', () => r.cif.getAllSessions(), {}],
+      ['requestFocusSession', () => r.cif.requestFocusSession('s1', 2), { sessionId: 's1', messagesCount: 2 }],
+      ['setSessionTitle', () => r.cif.setSessionTitle({ sessionId: 's1', title: 't' }), {}],
+      ['createTab', () => r.cif.createTab({ templateName: 't' }), {}],
+      ['getTabsByTagOrName', () => r.cif.getTabs('t', ['x']), { msdyn_name: 't', templateTag: ['x'] }],
+      ['getFocusedTab', () => r.cif.getFocusedTab(), {}],
+      ['focusTab', () => r.cif.focusTab('t1'), { tabId: 't1' }],
+      ['refreshTab', () => r.cif.refreshTab('t1'), { tabId: 't1' }],
+      ['closeTab', () => r.cif.closeTab('t1'), { tabId: 't1' }],
+      ['setTabTitle', () => r.cif.setTabTitle('t1', { title: 'x' }), { tabId: 't1' }],
+      ['notifyKpiBreach', () => r.cif.notifyKpiBreach('s1', true, 'd'), { resetKpiBreach: true, kpiBreachDetails: 'd' }],
+      ['notifyNewActivity', () => r.cif.notifyNewActivity('s1', 3, false), { messagesCount: 3, shouldReset: false }],
+      ['setPresence', () => r.cif.setPresence('Busy'), { presenceText: 'Busy' }],
+      ['getPresence', () => r.cif.getPresence(), {}],
+      ['logAnalyticsEvent', () => r.cif.logAnalyticsEvent({ a: 1 }, 'E'), { analyticsEventname: 'E' }],
+      ['updateConversation', () => r.cif.updateConversation('conv', '{"a":1}'), { entityId: 'conv', entityName: 'msdyn_ocliveworkitem' }],
+    ];
+    for (const [type, invoke, expected] of calls) {
+      const before = r.requests.length;
+      const result = invoke();
+      if (result instanceof Promise) await result.catch(() => undefined);
+      else await new Promise((res) => setTimeout(res, 10));
+      const request = r.requests.slice(before).find((q) => q.messageType === type);
+      expect(request, type).to.not.equal(undefined);
+      const data = request?.messageData as Map<string, unknown>;
+      for (const [key, value] of Object.entries(expected)) expect(data.get(key), `${type}.${key}`).to.deep.equal(value);
+    }
+    // invalid calls never reach the host as API calls
+    for (const invalid of [
+      () => r.cif.setMode(9), () => r.cif.setWidth(Number.NaN), () => r.cif.createRecord('c', undefined as unknown as string),
+      () => r.cif.createRecord('c', 5 as unknown as string), () => r.cif.retrieveRecord('c', ''), () => r.cif.updateRecord('', 'i', '{}'),
+      () => r.cif.updateRecord('c', '', '{}'), () => r.cif.updateRecord('c', 'i', undefined as unknown as string),
+      () => r.cif.deleteRecord('', 'i'), () => r.cif.deleteRecord('c', ''), () => r.cif.searchAndOpenRecords('', 'q', true),
+      () => r.cif.searchAndOpenRecords('c', '', true), () => r.cif.renderSearchPage('', 'x'), () => r.cif.getEntityMetadata(''),
+      () => r.cif.addHandler('x', undefined as unknown as () => Promise<void>), () => r.cif.removeHandler('', f), () => r.cif.raiseEvent('', 1),
+      () => r.cif.updateContext(null), () => r.cif.notifyEvent(null), () => r.cif.createSession(null), () => r.cif.requestFocusSession(null as unknown as string),
+      () => r.cif.setSessionTitle(null), () => r.cif.createTab(null), () => r.cif.focusTab(null as unknown as string), () => r.cif.refreshTab(null as unknown as string),
+      () => r.cif.closeTab(null as unknown as string), () => r.cif.setTabTitle(null as unknown as string, {}), () => r.cif.notifyNewActivity(null as unknown as string),
+      () => r.cif.setPresence(null as unknown as string), () => r.cif.updateConversation('', '{}'), () => r.cif.updateConversation('c', '{'),
+    ]) {
+      const error = await (invalid() as Promise<unknown>).catch((e: unknown) => e);
+      expect(JSON.parse(error as string)).to.have.property('message');
+    }
+  });
 });
