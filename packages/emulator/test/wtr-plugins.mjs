@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asset } from '../src/server/assets.js';
-import { LIBRARY_PATH, startEmulator } from '../src/server/index.js';
+import { LIBRARY_PATH, cifEmulator, startEmulator } from '../src/server/index.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(packageDir, 'test', 'fixtures');
@@ -147,6 +147,29 @@ export default [
             return target.evaluate(`(async () => { ${payload.script} })()`);
           }
           throw new Error(`unknown page action ${payload.action}`);
+        }
+        case 'cif-emulator:vite-plugin': {
+          // The Vite plugin's middleware in a plain server, with an "app" behind it.
+          const plugin = cifEmulator(payload ?? {});
+          let middleware;
+          plugin.configureServer({ middlewares: { use: (fn) => (middleware = fn) } });
+          const server = createServer((req, res) => middleware(req, res, () => res.writeHead(200).end('app')));
+          await new Promise((r) => server.listen(0, '127.0.0.1', r));
+          const base = `http://127.0.0.1:${server.address().port}`;
+          const get = async (path, init) => {
+            const response = await fetch(base + path, init);
+            return { status: response.status, type: response.headers.get('content-type'), text: (await response.text()).slice(0, 3000) };
+          };
+          const result = {
+            name: plugin.name,
+            host: await get('/__cif-emulator/'),
+            library: await get(LIBRARY_PATH),
+            config: await get('/__cif-emulator/config.json'),
+            app: await get('/src/main.ts'),
+            post: await get('/__cif-emulator/', { method: 'POST' }),
+          };
+          await new Promise((r) => server.close(r));
+          return result;
         }
         case 'cif-emulator:cli':
           return runCli(payload.args, payload.waitFor ? new RegExp(payload.waitFor) : undefined);

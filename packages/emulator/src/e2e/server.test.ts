@@ -131,3 +131,17 @@ describe('the cif-emulator CLI', () => {
     expect(help.stdout).to.contain('Usage: cif-emulator --widget <url>');
   });
 });
+
+describe('the Vite plugin', () => {
+  it('serves the host under /__cif-emulator/ and the library, and leaves other requests to the app', async () => {
+    type Response = { status: number; type: string | null; text: string };
+    const result = (await executeServerCommand('cif-emulator:vite-plugin', { widgetUrl: 'http://localhost:5173/widget.html', api: 2 })) as Record<string, Response> & { name: string };
+    expect(result.name).to.equal('cif-emulator');
+    expect(result.host?.status).to.equal(200);
+    expect(result.host?.text).to.contain('<script type="module" src="/__cif-emulator/host.js">');
+    expect(result.library).to.include({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect(JSON.parse(result.config?.text ?? '{}')).to.deep.equal({ provider: { landingUrl: 'http://localhost:5173/widget.html', apiVersion: 2 } });
+    expect(result.app?.text).to.equal('app');
+    expect(result.post?.text).to.equal('app');
+  });
+});
