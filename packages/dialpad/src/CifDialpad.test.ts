@@ -4,6 +4,8 @@ import sinon from 'sinon';
 import '@cif-elements/base/locales/de.js';
 import '@cif-elements/base/locales/ar.js';
 import { emulate, resetEmulation } from '../../base/src/test-utils/media.js';
+// The real call store of @cif-elements/core, through a relative import: the element itself knows nothing of core.
+import { SimulatedProvider, createCallStore } from '../../core/src/calls/index.js';
 import './cif-dialpad.js';
 import type { CifDialpad } from './CifDialpad.js';
 import type { CifDialEvent, CifDtmfEvent } from './events.js';
@@ -852,6 +854,49 @@ describe('<cif-dialpad>', () => {
       expect(el.value, 'the number stays for a redial').to.equal('2015550123');
       el.remove();
       expect(store.listenerCount, 'unsubscribes on disconnect').to.equal(0);
+    });
+
+    it("drives core's call store: dial, DTMF on the connected call, back to dial after hang-up", async () => {
+      const provider = new SimulatedProvider({ outbound: { answerAfterMs: 0 } });
+      const store = createCallStore({ provider, storage: null, ownership: false, wrapUp: false });
+      const el = await fixture<CifDialpad>(
+        html`<cif-dialpad region="US" value="2015550123" tones-muted></cif-dialpad>`,
+      );
+      el.store = store;
+      await el.updateComplete;
+      call(el).click();
+      await waitUntil(() => input(el).readOnly, 'the connected call switches to DTMF');
+      const { activeCallId, calls } = store.getSnapshot();
+      expect(calls[0]!.remoteNumber).to.equal('+12015550123');
+      key(el, '5').click();
+      key(el, '#').click();
+      await waitUntil(
+        () => store.getCall(activeCallId!)?.dtmf === '5#',
+        'digits sent through the store',
+      );
+      await el.updateComplete;
+      expect(input(el).value, 'the display shows what the store sent').to.equal('5#');
+      expect(
+        provider.actions.filter((a) => a.command === 'sendDigits').map((a) => a.args[1]),
+      ).to.deep.equal(['5', '#']);
+      await store.hangUp(activeCallId!);
+      await waitUntil(() => !input(el).readOnly, 'back to dial mode');
+      expect(el.value).to.equal('2015550123');
+      store.dispose();
+    });
+
+    it('turns the call button off when the store cannot dial', async () => {
+      const provider = new SimulatedProvider({ capabilities: { canDial: false } });
+      const store = createCallStore({ provider, storage: null, ownership: false, wrapUp: false });
+      const el = await fixture<CifDialpad>(html`<cif-dialpad value="2015550123"></cif-dialpad>`);
+      el.store = store;
+      await el.updateComplete;
+      expect(call(el).getAttribute('aria-disabled')).to.equal('true');
+      const dials = sinon.spy();
+      el.addEventListener('cif-dial', dials);
+      await el.dial();
+      expect(dials.called).to.equal(false);
+      store.dispose();
     });
 
     it('uses a custom store selector and survives a throwing one', async () => {

@@ -445,7 +445,8 @@ export class CifDialpad extends CifElement {
     const hint = this.#hint(region);
     const empty = !this.value;
     const pending = this.#pending;
-    const callUnavailable = empty || pending || !!this.#blocked || this.#callState.canDial === false;
+    const callUnavailable =
+      empty || pending || !!this.#blocked || this.#callState.canDial === false;
     this.#display = dtmf ? this.sentDigits : this.#format(this.value, region);
     return html`<div
       part="base"
@@ -528,7 +529,7 @@ export class CifDialpad extends CifElement {
                 <button
                   type="button"
                   part="call-button"
-                class=${pending ? 'pending' : ''}
+                  class=${pending ? 'pending' : ''}
                   aria-disabled=${callUnavailable ? 'true' : 'false'}
                   ?disabled=${disabled}
                   @click=${() => {
@@ -742,8 +743,7 @@ export class CifDialpad extends CifElement {
   #select(snapshot: unknown): DialpadCallState {
     try {
       const state = (this.storeSelector ?? readDialpadCallState)(snapshot) as
-        | Partial<DialpadCallState>
-        | undefined;
+        Partial<DialpadCallState> | undefined;
       return {
         inCall: state?.inCall === true,
         pending: state?.pending === true,
@@ -846,9 +846,9 @@ export class CifDialpad extends CifElement {
     const store = this.store;
     const { callId } = this.#callState;
     if (!event.defaultPrevented && typeof store?.sendDigits === 'function') {
-      const send = store.sendDigits as (...args: string[]) => Promise<unknown>;
+      const send = store.sendDigits;
       Promise.resolve()
-        .then(() => (callId ? send.call(store, callId, digits) : send.call(store, digits)))
+        .then((): unknown => Reflect.apply(send, store, callId ? [callId, digits] : [digits]))
         .catch(() => {
           this.#error = this.localize.term('dialpadDtmfFailed');
           this.#announce(this.#error);

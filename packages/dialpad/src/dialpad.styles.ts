@@ -26,6 +26,7 @@ export const styles = css`
   [part='base'] {
     container-type: inline-size;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
     max-inline-size: 24rem;
     margin-inline: auto;
@@ -46,8 +47,10 @@ export const styles = css`
   }
   .display {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--cif-space-2);
     align-items: center;
+    justify-content: center;
   }
   input,
   select {
@@ -56,7 +59,7 @@ export const styles = css`
     background: transparent;
   }
   input {
-    flex: 1;
+    flex: 1 1 12rem;
     min-inline-size: 0;
     block-size: calc(var(--_display-size) * 1.6);
     padding-inline: var(--cif-space-2);
@@ -73,7 +76,7 @@ export const styles = css`
     color: var(--_muted);
   }
   select {
-    max-inline-size: 45%;
+    max-inline-size: 100%;
     min-block-size: var(--cif-target-size);
     border: 1px solid var(--_border);
     border-radius: var(--cif-radius-md);
@@ -140,6 +143,9 @@ export const styles = css`
     [part~='key'] {
       transition: none;
     }
+    .pending svg {
+      animation: none;
+    }
   }
   [part~='key']:hover:not(:disabled) {
     background: var(--_key-bg-hover);
@@ -163,7 +169,9 @@ export const styles = css`
     justify-content: center;
     gap: var(--cif-space-2);
     min-block-size: var(--_key-size);
+    padding-inline: var(--cif-space-2);
     border-radius: var(--_key-radius);
+    line-height: 1.15;
   }
   [part='call-button'] {
     background: var(--_call-bg);
@@ -172,6 +180,18 @@ export const styles = css`
   }
   [part='call-button']:hover:not([aria-disabled='true']) {
     background: var(--_call-bg-hover);
+  }
+  .pending {
+    opacity: 1;
+    cursor: progress;
+  }
+  .pending svg {
+    animation: pulse 0.8s ease-in-out infinite alternate;
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.35;
+    }
   }
   svg {
     inline-size: 20px;
