@@ -1,5 +1,6 @@
 // The emulator's tools (inspector, fault injection, org & data), accessibility, and a CIF 1.0 host.
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { openHost, sleep, until, type HostHarness } from '../test-utils/harness.js';
 
 const json = (value: unknown) => JSON.parse(value as string) as Record<string, unknown>;
@@ -160,5 +161,30 @@ describe('loading the library through ucilib', () => {
 
   it('finds the CRM origin from the ucilib query parameter and applies quirks', async () => {
     expect(await h.call('getMode')).to.deep.equal({ outcome: 'resolved', value: '1' });
+  });
+});
+
+describe('accessibility of the host page', () => {
+  let h: HostHarness;
+  before(async () => {
+    h = await openHost({ config: { provider: { trustedDomain: 'nope' }, presence: 'Ghost' } });
+  });
+  after(async () => {
+    await executeServerCommand('cif-media', { 'prefers-color-scheme': 'light', 'forced-colors': 'none' });
+    h.dispose();
+  });
+
+  it('passes axe with a session, a notification and configuration warnings, in light and dark schemes', async () => {
+    expect(h.host.warnings).to.have.length(1);
+    await h.call('createSession', { templateName: 'CallSession', templateParameters: { customerName: 'Ann', entityName: 'contact', entityId: 'c0000000-0000-4000-8000-000000000002' } });
+    const pending = h.call('notifyEvent', { templateName: 'MissedCall', templateParameters: { customerName: 'Ann', phoneNumber: '+1 206 555 0131' } });
+    await until(() => h.container.querySelector('.cif-emu-toast'), 3000, 'the toast');
+    await expect(h.container).to.be.accessible();
+    await executeServerCommand('cif-media', { 'prefers-color-scheme': 'dark' });
+    await expect(h.container).to.be.accessible();
+    await executeServerCommand('cif-media', { 'prefers-color-scheme': 'light', 'forced-colors': 'active' });
+    await expect(h.container).to.be.accessible();
+    h.container.querySelector<HTMLButtonElement>('.cif-emu-toast [data-action="reject"]')?.click();
+    expect((await pending).value).to.equal('{"actionName":"Reject","responseReason":"DeclinedByAgent"}');
   });
 });

@@ -32,11 +32,11 @@ export const hostStyles = `
 .cif-emu-header select { background: #ffffff; color: #242424; }
 .cif-emu-presence-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; border: 1px solid #ffffff; }
 .cif-emu-body { display: flex; min-height: 0; overflow: hidden; }
-.cif-emu-sessions { width: 180px; flex: none; background: var(--emu-surface); border-inline-end: 1px solid var(--emu-border); padding: 8px; overflow: auto; }
+.cif-emu-sessions { width: 200px; flex: none; background: var(--emu-surface); border-inline-end: 1px solid var(--emu-border); padding: 8px; overflow: auto; }
 .cif-emu-sessions h2, .cif-emu-sitemap h2 { font-size: 12px; text-transform: uppercase; color: var(--emu-muted); margin: 4px 0 8px; }
 .cif-emu-sessions ul, .cif-emu-sitemap ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
 .cif-emu-session { display: flex; align-items: center; gap: 4px; }
-.cif-emu-session > button:first-child { flex: 1; text-align: start; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.cif-emu-session > button:first-child { flex: 1; min-width: 0; text-align: start; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .cif-emu-session[data-focused] > button:first-child { border-color: var(--emu-brand); box-shadow: inset 3px 0 0 var(--emu-brand); }
 .cif-emu-badge { display: inline-block; min-width: 18px; padding: 0 5px; border-radius: 9px; background: var(--emu-brand); color: var(--emu-brand-text); font-size: 11px; text-align: center; }
 .cif-emu-badge.kpi { background: var(--emu-danger); color: #ffffff; }
@@ -84,7 +84,7 @@ export const hostStyles = `
 .cif-emu-toast dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 8px; }
 .cif-emu-toast dt { color: var(--emu-muted); }
 .cif-emu-toast dd { margin: 0; }
-.cif-emu-tools { border-top: 1px solid var(--emu-border); background: var(--emu-surface); max-height: 45vh; display: flex; flex-direction: column; }
+.cif-emu-tools { border-top: 1px solid var(--emu-border); background: var(--emu-surface); max-height: 38vh; display: flex; flex-direction: column; }
 .cif-emu-tools > .bar { display: flex; align-items: center; gap: 8px; padding: 4px 8px; }
 .cif-emu-tools > .bar h2 { font-size: 13px; margin: 0; }
 .cif-emu-tools [role="tablist"] { display: flex; gap: 2px; }
