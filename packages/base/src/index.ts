@@ -16,5 +16,8 @@ export {
 } from './localize/registry.js';
 export { sharedStrings } from './strings/shared.js';
 export { dialpadStrings } from './strings/dialpad.js';
+export { toastStrings } from './strings/incoming-call-toast.js';
+export { callControlsStrings } from './strings/call-controls.js';
+export { contactCardStrings } from './strings/contact-card.js';
 export type { CifTranslation, CifTranslationKey, CifTermArgs } from './localize/translation.js';
 export { StoreController, type ExternalStore } from './store/StoreController.js';

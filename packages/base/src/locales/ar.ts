@@ -1,5 +1,8 @@
 import { registerTranslation } from '../localize/registry.js';
 import type { CifTranslation } from '../localize/translation.js';
+import { callControls } from './ar/call-controls.js';
+import { contactCard } from './ar/contact-card.js';
+import { toast } from './ar/incoming-call-toast.js';
 
 /** Arabic (right to left). */
 const translation: CifTranslation = {
@@ -39,6 +42,9 @@ const translation: CifTranslation = {
   dialpadRequired: 'أدخل رقم هاتف',
   dialpadRecents: 'الأرقام الأخيرة',
   dialpadRedial: 'معاودة الاتصال',
+  ...toast,
+  ...callControls,
+  ...contactCard,
 };
 
 registerTranslation(translation);

@@ -1,5 +1,8 @@
 import { registerTranslation } from '../localize/registry.js';
 import type { CifTranslation } from '../localize/translation.js';
+import { callControls } from './de/call-controls.js';
+import { contactCard } from './de/contact-card.js';
+import { toast } from './de/incoming-call-toast.js';
 
 /** German. */
 const translation: CifTranslation = {
@@ -39,6 +42,9 @@ const translation: CifTranslation = {
   dialpadRequired: 'Geben Sie eine Telefonnummer ein',
   dialpadRecents: 'Letzte Nummern',
   dialpadRedial: 'Erneut anrufen',
+  ...toast,
+  ...callControls,
+  ...contactCard,
 };
 
 registerTranslation(translation);

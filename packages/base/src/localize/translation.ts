@@ -1,3 +1,7 @@
+import type { CifIncomingCallToastTerms } from './terms/incoming-call-toast.js';
+import type { CifCallControlsTerms } from './terms/call-controls.js';
+import type { CifContactCardTerms } from './terms/contact-card.js';
+
 /**
  * The typed translation table. Every locale file implements `CifTranslation` completely, so a missing
  * or misspelt key is a type error, not a blank label at run time.
@@ -5,7 +9,8 @@
  * Component packages add their strings here (one shared table keeps terms consistent across the kit and
  * lets one locale import translate everything).
  */
-export interface CifTranslation {
+export interface CifTranslation
+  extends CifIncomingCallToastTerms, CifCallControlsTerms, CifContactCardTerms {
   /** BCP 47 tag of this translation, e.g. `pt-BR`. */
   readonly $code: string;
   /** The language's own name, e.g. `Deutsch`. */

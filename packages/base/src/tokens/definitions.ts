@@ -117,7 +117,7 @@ export const tokenDefinitions = {
   },
   '--cif-color-danger-text': {
     light: '#b10e1c',
-    dark: '#dc626d',
+    dark: '#e37d80',
     forced: 'CanvasText',
     description: 'Error text on surface',
   },
