@@ -3,7 +3,7 @@
  * coverage; it declares no tests of its own.
  */
 import sinon from 'sinon';
-import { CallError, isCallError, type CallErrorCode } from './errors.js';
+import { type CallError, isCallError, type CallErrorCode } from './errors.js';
 import { SimulatedProvider, type SimulatedProviderOptions } from './simulated-provider.js';
 import { createCallStore, type CallStore, type CallStoreOptions } from './store.js';
 import type { CallStorage } from './persist.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { expectCallError, harness, memoryStorage, type Harness } from './harness.test.js';
+import { expectCallError, harness, type Harness } from './harness.test.js';
 import { SIMULATED_SCENARIOS, SimulatedProvider, randomScenario } from './simulated-provider.js';
 import { canTransition, createCallStore, type CallStore } from './store.js';
 import type { Call, CallState, CallStoreError } from './types.js';
