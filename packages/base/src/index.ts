@@ -20,4 +20,5 @@ export { toastStrings } from './strings/incoming-call-toast.js';
 export { callControlsStrings } from './strings/call-controls.js';
 export { contactCardStrings } from './strings/contact-card.js';
 export type { CifTranslation, CifTranslationKey, CifTermArgs } from './localize/translation.js';
+export { announce, announcements, type AnnounceOptions, type Politeness } from './announce.js';
 export { StoreController, type ExternalStore } from './store/StoreController.js';
