@@ -13,7 +13,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2] ?? join(root, 'docs', 'host.png');
 const examples = join(root, 'examples');
 const server = createServer((req, res) => {
-  const file = normalize(join(examples, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+  const file = normalize(
+    join(examples, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)),
+  );
   if (!file.startsWith(examples) || !existsSync(file)) return void res.writeHead(404).end();
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
   createReadStream(file).pipe(res);
@@ -21,7 +23,11 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
-const emulator = await startEmulator({ port: 0, widgetUrl: `http://127.0.0.1:${port}/phone-widget.html`, config: { provider: { label: 'Contoso Phone' } } });
+const emulator = await startEmulator({
+  port: 0,
+  widgetUrl: `http://127.0.0.1:${port}/phone-widget.html`,
+  config: { provider: { label: 'Contoso Phone' } },
+});
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
@@ -30,7 +36,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   page.on('pageerror', (error) => console.error('[page]', error.message));
   await page.goto(emulator.url);
-  await page.waitForFunction(() => window.cifEmulator?.host.simulator.ready, null, { timeout: 10_000 });
+  await page.waitForFunction(() => window.cifEmulator?.host.simulator.ready, null, {
+    timeout: 10_000,
+  });
   await page.evaluate(async () => {
     const host = window.cifEmulator.host;
     const wait = async (check) => {

@@ -91,7 +91,8 @@ export interface CallStateMessage {
 }
 
 /** Any message of the channel. */
-export type CallChannelMessage = CallHelloMessage | CallCommandMessage | CallReadyMessage | CallStateMessage;
+export type CallChannelMessage =
+  CallHelloMessage | CallCommandMessage | CallReadyMessage | CallStateMessage;
 
 const ACTIONS: readonly string[] = ['ring', 'answer', 'hangup', 'hold', 'resume'];
 const STATES: readonly string[] = ['ringing', 'dialing', 'connected', 'held', 'ended'];
@@ -101,11 +102,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isCall(value: unknown): value is SimulatedCall {
-  if (!isObject(value) || typeof value.id !== 'string' || !value.id || value.id.length > 200) return false;
+  if (!isObject(value) || typeof value.id !== 'string' || !value.id || value.id.length > 200)
+    return false;
   for (const key of ['from', 'to', 'displayName', 'contactId'] as const) {
     if (value[key] !== undefined && typeof value[key] !== 'string') return false;
   }
-  return value.direction === undefined || value.direction === 'inbound' || value.direction === 'outbound';
+  return (
+    value.direction === undefined || value.direction === 'inbound' || value.direction === 'outbound'
+  );
 }
 
 /** True for a well-formed host → widget greeting. */

@@ -25,7 +25,12 @@ export {
   type CallStateMessage,
   type SimulatedCall,
 } from './call-channel.js';
-export { ConfigError, normalizeConfig, parseConfigText, type NormalizedConfig } from './config/normalize.js';
+export {
+  ConfigError,
+  normalizeConfig,
+  parseConfigText,
+  type NormalizedConfig,
+} from './config/normalize.js';
 export { defaultConfig } from './config/defaults.js';
 export type {
   ApiVersion,

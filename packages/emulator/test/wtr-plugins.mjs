@@ -12,7 +12,11 @@ import { LIBRARY_PATH, cifEmulator, startEmulator } from '../src/server/index.js
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = join(packageDir, 'test', 'fixtures');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+};
 
 /** @type {Map<number, import('node:http').Server>} */
 const staticServers = new Map();
@@ -30,7 +34,10 @@ function startStatic() {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {
@@ -45,7 +52,9 @@ function startStatic() {
 
 function runCli(args, waitFor = /Widget:/) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(packageDir, 'bin', 'cif-emulator.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(packageDir, 'bin', 'cif-emulator.js'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let settled = false;
@@ -109,7 +118,13 @@ export default [
           const emulator = await startEmulator({ ...(payload ?? {}), port: 0 });
           const id = String(nextId++);
           emulators.set(id, emulator);
-          return { id, url: emulator.url, libraryUrl: emulator.libraryUrl, port: emulator.port, warnings: emulator.warnings };
+          return {
+            id,
+            url: emulator.url,
+            libraryUrl: emulator.libraryUrl,
+            port: emulator.port,
+            warnings: emulator.warnings,
+          };
         }
         case 'cif-emulator:stop': {
           const emulator = emulators.get(payload.id);
@@ -138,10 +153,19 @@ export default [
             if (payload.frame) {
               const deadline = Date.now() + 5000;
               let frame;
-              while (!(frame = page.frames().find((f) => f.url().includes(payload.frame))) && Date.now() < deadline) {
+              while (
+                !(frame = page.frames().find((f) => f.url().includes(payload.frame))) &&
+                Date.now() < deadline
+              ) {
                 await new Promise((r) => setTimeout(r, 50));
               }
-              if (!frame) throw new Error(`no frame matching ${payload.frame}: ${page.frames().map((f) => f.url()).join(', ')}`);
+              if (!frame)
+                throw new Error(
+                  `no frame matching ${payload.frame}: ${page
+                    .frames()
+                    .map((f) => f.url())
+                    .join(', ')}`,
+                );
               target = frame;
             }
             return target.evaluate(`(async () => { ${payload.script} })()`);
@@ -153,12 +177,18 @@ export default [
           const plugin = cifEmulator(payload ?? {});
           let middleware;
           plugin.configureServer({ middlewares: { use: (fn) => (middleware = fn) } });
-          const server = createServer((req, res) => middleware(req, res, () => res.writeHead(200).end('app')));
+          const server = createServer((req, res) =>
+            middleware(req, res, () => res.writeHead(200).end('app')),
+          );
           await new Promise((r) => server.listen(0, '127.0.0.1', r));
           const base = `http://127.0.0.1:${server.address().port}`;
           const get = async (path, init) => {
             const response = await fetch(base + path, init);
-            return { status: response.status, type: response.headers.get('content-type'), text: (await response.text()).slice(0, 3000) };
+            return {
+              status: response.status,
+              type: response.headers.get('content-type'),
+              text: (await response.text()).slice(0, 3000),
+            };
           };
           const result = {
             name: plugin.name,

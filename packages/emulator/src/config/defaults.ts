@@ -58,27 +58,75 @@ export const defaultNotificationTemplates: NotificationTemplate[] = [
 
 /** Session templates every emulated org has. */
 export const defaultSessionTemplates: SessionTemplate[] = [
-  { name: 'CallSession', title: 'Call: {customerName}', type: 'generic', anchorTab: 'EntityRecord', panelState: 'docked' },
-  { name: 'UnknownCallerSession', title: 'Call from {phoneNumber}', type: 'generic', anchorTab: 'Search', panelState: 'docked' },
+  {
+    name: 'CallSession',
+    title: 'Call: {customerName}',
+    type: 'generic',
+    anchorTab: 'EntityRecord',
+    panelState: 'docked',
+  },
+  {
+    name: 'UnknownCallerSession',
+    title: 'Call from {phoneNumber}',
+    type: 'generic',
+    anchorTab: 'Search',
+    panelState: 'docked',
+  },
   { name: 'GenericSession', title: '{customerName}', type: 'generic', anchorTab: 'Dashboard' },
-  { name: 'ContactEntitySession', title: '{anchor.fullname}', type: 'entity', anchorTab: 'EntityRecord' },
+  {
+    name: 'ContactEntitySession',
+    title: '{anchor.fullname}',
+    type: 'entity',
+    anchorTab: 'EntityRecord',
+  },
 ];
 
 /** Application tab templates every emulated org has. */
 export const defaultTabTemplates: TabTemplate[] = [
-  { name: 'EntityRecord', type: 'entityrecord', parameters: { entityName: '{entityName}', entityId: '{entityId}' }, tags: ['record'] },
-  { name: 'EntityList', type: 'entitylist', parameters: { entityName: '{entityName}' }, tags: ['list'] },
-  { name: 'Search', type: 'search', title: 'Search: {searchText}', parameters: { searchText: '{searchText}', searchType: '1' }, tags: ['search'] },
-  { name: 'WebResource', type: 'webresource', title: '{webresourceName}', parameters: { webresourceName: '{webresourceName}', data: '{data}' } },
+  {
+    name: 'EntityRecord',
+    type: 'entityrecord',
+    parameters: { entityName: '{entityName}', entityId: '{entityId}' },
+    tags: ['record'],
+  },
+  {
+    name: 'EntityList',
+    type: 'entitylist',
+    parameters: { entityName: '{entityName}' },
+    tags: ['list'],
+  },
+  {
+    name: 'Search',
+    type: 'search',
+    title: 'Search: {searchText}',
+    parameters: { searchText: '{searchText}', searchType: '1' },
+    tags: ['search'],
+  },
+  {
+    name: 'WebResource',
+    type: 'webresource',
+    title: '{webresourceName}',
+    parameters: { webresourceName: '{webresourceName}', data: '{data}' },
+  },
   { name: 'Url', type: 'url', title: '{title}', parameters: { url: '{url}' } },
   { name: 'Dashboard', type: 'dashboard', title: 'Dashboard', canClose: false },
 ];
 
 /** The presences of a default Omnichannel org, plus `On call` for telephony. */
 export const defaultPresences: Presence[] = [
-  { id: '0fe7e1c9-7f57-4a4c-b6c4-8ce8d4e7b701', text: 'Available', color: '#00A300', baseStatus: 1 },
+  {
+    id: '0fe7e1c9-7f57-4a4c-b6c4-8ce8d4e7b701',
+    text: 'Available',
+    color: '#00A300',
+    baseStatus: 1,
+  },
   { id: '0fe7e1c9-7f57-4a4c-b6c4-8ce8d4e7b702', text: 'Busy', color: '#C4314B', baseStatus: 2 },
-  { id: '0fe7e1c9-7f57-4a4c-b6c4-8ce8d4e7b703', text: 'Busy - DND', color: '#C4314B', baseStatus: 3 },
+  {
+    id: '0fe7e1c9-7f57-4a4c-b6c4-8ce8d4e7b703',
+    text: 'Busy - DND',
+    color: '#C4314B',
+    baseStatus: 3,
+  },
   { id: '0fe7e1c9-7f57-4a4c-b6c4-8ce8d4e7b704', text: 'Away', color: '#F8D22A', baseStatus: 4 },
   { id: '0fe7e1c9-7f57-4a4c-b6c4-8ce8d4e7b705', text: 'Offline', color: '#8A8886', baseStatus: 5 },
   { id: '0fe7e1c9-7f57-4a4c-b6c4-8ce8d4e7b706', text: 'On call', color: '#C4314B', baseStatus: 2 },

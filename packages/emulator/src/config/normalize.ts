@@ -11,6 +11,7 @@ import type {
   TabTemplate,
   TabType,
 } from './types.js';
+import { asText } from '../text.js';
 
 /** A configuration that cannot be used at all (not an object, or not JSON). */
 export class ConfigError extends Error {
@@ -25,10 +26,32 @@ export interface NormalizedConfig {
 }
 
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
-const TAB_TYPES: readonly TabType[] = ['entityrecord', 'entitylist', 'search', 'webresource', 'url', 'dashboard'];
+const TAB_TYPES: readonly TabType[] = [
+  'entityrecord',
+  'entitylist',
+  'search',
+  'webresource',
+  'url',
+  'dashboard',
+];
 const ERROR_SHAPES = ['json', 'map', 'object', 'string'] as const;
 
-const KNOWN_KEYS = ['$schema', 'provider', 'org', 'user', 'templates', 'presences', 'presence', 'panel', 'seed', 'persistence', 'faults', 'apiTimeoutMs', 'quirks', 'webResources'];
+const KNOWN_KEYS = [
+  '$schema',
+  'provider',
+  'org',
+  'user',
+  'templates',
+  'presences',
+  'presence',
+  'panel',
+  'seed',
+  'persistence',
+  'faults',
+  'apiTimeoutMs',
+  'quirks',
+  'webResources',
+];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,7 +71,7 @@ export function parseConfigText(text: string, source = 'configuration'): Emulato
     throw new ConfigError(`${source} is not valid JSON: ${(error as Error).message}`);
   }
   if (!isObj(value)) throw new ConfigError(`${source} must be a JSON object`);
-  return value as EmulatorConfig;
+  return value;
 }
 
 /**
@@ -84,7 +107,14 @@ export function normalizeConfig(input: unknown): NormalizedConfig {
     }
     return v;
   };
-  const num = (o: Obj, key: string, path: string, fallback: number, min: number, max: number): number => {
+  const num = (
+    o: Obj,
+    key: string,
+    path: string,
+    fallback: number,
+    min: number,
+    max: number,
+  ): number => {
     const v = o[key];
     if (v === undefined) return fallback;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
@@ -104,7 +134,7 @@ export function normalizeConfig(input: unknown): NormalizedConfig {
     return g;
   };
   const section = (key: string): Obj => {
-    const v = (input as Obj)[key];
+    const v = input[key];
     if (v === undefined) return {};
     if (!isObj(v)) {
       warn(key, 'expected an object');
@@ -130,11 +160,14 @@ export function normalizeConfig(input: unknown): NormalizedConfig {
   if (typeof td === 'string') trustedDomains = td.split(/[,;\s]+/).filter(Boolean);
   else if (Array.isArray(td)) {
     trustedDomains = td.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
-    if (trustedDomains.length !== td.length) warn('provider.trustedDomain', 'ignored entries that are not strings');
-  } else if (td !== undefined && td !== null) warn('provider.trustedDomain', 'expected a string or an array');
+    if (trustedDomains.length !== td.length)
+      warn('provider.trustedDomain', 'ignored entries that are not strings');
+  } else if (td !== undefined && td !== null)
+    warn('provider.trustedDomain', 'expected a string or an array');
   let customParams: string | null = d.provider.customParams;
   if (p.customParams !== undefined) {
-    if (p.customParams === null || typeof p.customParams === 'string') customParams = p.customParams;
+    if (p.customParams === null || typeof p.customParams === 'string')
+      customParams = p.customParams;
     else customParams = JSON.stringify(p.customParams);
   }
   const provider: ResolvedConfig['provider'] = {
@@ -170,29 +203,53 @@ export function normalizeConfig(input: unknown): NormalizedConfig {
 
   const t = section('templates');
   const templates: ResolvedConfig['templates'] = {
-    notification: mergeByName(d.templates.notification, list(t, 'notification', 'templates', warn), 'templates.notification', warnings, toNotificationTemplate),
-    session: mergeByName(d.templates.session, list(t, 'session', 'templates', warn), 'templates.session', warnings, toSessionTemplate),
-    tab: mergeByName(d.templates.tab, list(t, 'tab', 'templates', warn), 'templates.tab', warnings, toTabTemplate),
+    notification: mergeByName(
+      d.templates.notification,
+      list(t, 'notification', 'templates', warn),
+      'templates.notification',
+      warnings,
+      toNotificationTemplate,
+    ),
+    session: mergeByName(
+      d.templates.session,
+      list(t, 'session', 'templates', warn),
+      'templates.session',
+      warnings,
+      toSessionTemplate,
+    ),
+    tab: mergeByName(
+      d.templates.tab,
+      list(t, 'tab', 'templates', warn),
+      'templates.tab',
+      warnings,
+      toTabTemplate,
+    ),
   };
 
   let presences = d.presences;
-  if ((input as Obj).presences !== undefined) {
-    const raw = (input as Obj).presences;
+  if (input.presences !== undefined) {
+    const raw = input.presences;
     const parsed = Array.isArray(raw) ? raw.map(toPresence).filter((x): x is Presence => !!x) : [];
-    if (!Array.isArray(raw) || parsed.length !== raw.length) warn('presences', 'ignored invalid presences');
+    if (!Array.isArray(raw) || parsed.length !== raw.length)
+      warn('presences', 'ignored invalid presences');
     if (parsed.length) presences = parsed;
   }
-  let presence = str(input as Obj, 'presence', 'config', d.presence);
+  let presence = str(input, 'presence', 'config', d.presence);
   if (!presences.some((x) => x.text === presence)) {
-    if ((input as Obj).presence !== undefined) warn('presence', 'not one of the configured presences');
+    if (input.presence !== undefined) warn('presence', 'not one of the configured presences');
     presence = presences[0]?.text ?? d.presence;
   }
 
   const pn = section('panel');
   let mode: PanelMode = d.panel.mode;
   if (pn.mode !== undefined) {
-    if (pn.mode === 0 || pn.mode === 1 || (apiVersion === 2 && (pn.mode === 2 || pn.mode === 3))) mode = pn.mode;
-    else warn('panel.mode', apiVersion === 1 ? 'expected 0 or 1 for API version 1' : 'expected 0, 1, 2 or 3');
+    if (pn.mode === 0 || pn.mode === 1 || (apiVersion === 2 && (pn.mode === 2 || pn.mode === 3)))
+      mode = pn.mode;
+    else
+      warn(
+        'panel.mode',
+        apiVersion === 1 ? 'expected 0 or 1 for API version 1' : 'expected 0, 1, 2 or 3',
+      );
   }
   const panel = { mode, width: num(pn, 'width', 'panel', d.panel.width, 300, 4000) };
 
@@ -213,7 +270,7 @@ export function normalizeConfig(input: unknown): NormalizedConfig {
   const seed = { includeDefault: bool(s, 'includeDefault', 'seed', true), records };
 
   let persistence = d.persistence;
-  const ps = (input as Obj).persistence;
+  const ps = input.persistence;
   if (ps !== undefined) {
     if (ps === 'none' || ps === 'localStorage') persistence = ps;
     else warn('persistence', "expected 'none' or 'localStorage'");
@@ -235,12 +292,14 @@ export function normalizeConfig(input: unknown): NormalizedConfig {
   const q = section('quirks');
   let displayTimeoutAction = d.quirks.displayTimeoutAction;
   if (q.displayTimeoutAction !== undefined) {
-    if (q.displayTimeoutAction === 'Timeout' || q.displayTimeoutAction === 'Reject') displayTimeoutAction = q.displayTimeoutAction;
+    if (q.displayTimeoutAction === 'Timeout' || q.displayTimeoutAction === 'Reject')
+      displayTimeoutAction = q.displayTimeoutAction;
     else warn('quirks.displayTimeoutAction', "expected 'Timeout' or 'Reject'");
   }
   let sessionFocusSpelling = d.quirks.sessionFocusSpelling;
   if (q.sessionFocusSpelling !== undefined) {
-    if (q.sessionFocusSpelling === 'focused' || q.sessionFocusSpelling === 'focussed') sessionFocusSpelling = q.sessionFocusSpelling;
+    if (q.sessionFocusSpelling === 'focused' || q.sessionFocusSpelling === 'focussed')
+      sessionFocusSpelling = q.sessionFocusSpelling;
     else warn('quirks.sessionFocusSpelling', "expected 'focused' or 'focussed'");
   }
   const quirks = {
@@ -269,7 +328,7 @@ export function normalizeConfig(input: unknown): NormalizedConfig {
       seed,
       persistence,
       faults,
-      apiTimeoutMs: num(input as Obj, 'apiTimeoutMs', 'config', d.apiTimeoutMs, 1, 3_600_000),
+      apiTimeoutMs: num(input, 'apiTimeoutMs', 'config', d.apiTimeoutMs, 1, 3_600_000),
       quirks,
       webResources,
     },
@@ -318,8 +377,10 @@ function mergeByName<T extends { name: string }>(
   return out;
 }
 
-const optStr = (o: Obj, key: string): string | undefined => (typeof o[key] === 'string' ? (o[key] as string) : undefined);
-const optBool = (o: Obj, key: string): boolean | undefined => (typeof o[key] === 'boolean' ? (o[key] as boolean) : undefined);
+const optStr = (o: Obj, key: string): string | undefined =>
+  typeof o[key] === 'string' ? o[key] : undefined;
+const optBool = (o: Obj, key: string): boolean | undefined =>
+  typeof o[key] === 'boolean' ? o[key] : undefined;
 
 function toNotificationTemplate(v: unknown): NotificationTemplate | string {
   if (!isObj(v)) return 'expected an object';
@@ -327,11 +388,12 @@ function toNotificationTemplate(v: unknown): NotificationTemplate | string {
   if (!name) return 'a template needs a name';
   let timeout = 120;
   if (v.timeout !== undefined) {
-    if (typeof v.timeout !== 'number' || !(v.timeout >= 0 && v.timeout <= 500)) return 'timeout must be 0–500 seconds';
+    if (typeof v.timeout !== 'number' || !(v.timeout >= 0 && v.timeout <= 500))
+      return 'timeout must be 0–500 seconds';
     timeout = v.timeout;
   }
   const fields = Array.isArray(v.fields)
-    ? v.fields.filter(isObj).map((f) => ({ header: String(f.header ?? ''), value: String(f.value ?? '') }))
+    ? v.fields.filter(isObj).map((f) => ({ header: asText(f.header), value: asText(f.value) }))
     : [];
   const desktop = v.desktopNotification === 'background' ? 'background' : 'never';
   return {
@@ -354,12 +416,17 @@ function toSessionTemplate(v: unknown): SessionTemplate | string {
   if (!isObj(v)) return 'expected an object';
   const name = optStr(v, 'name');
   if (!name) return 'a template needs a name';
-  const panelState = v.panelState === 'minimized' || v.panelState === 'hidden' || v.panelState === 'docked' ? v.panelState : undefined;
+  const panelState =
+    v.panelState === 'minimized' || v.panelState === 'hidden' || v.panelState === 'docked'
+      ? v.panelState
+      : undefined;
   const template: SessionTemplate = {
     name,
     title: optStr(v, 'title') ?? name,
     type: v.type === 'entity' ? 'entity' : 'generic',
-    additionalTabs: Array.isArray(v.additionalTabs) ? v.additionalTabs.filter((x): x is string => typeof x === 'string') : [],
+    additionalTabs: Array.isArray(v.additionalTabs)
+      ? v.additionalTabs.filter((x): x is string => typeof x === 'string')
+      : [],
   };
   const anchorTab = optStr(v, 'anchorTab');
   if (anchorTab) template.anchorTab = anchorTab;
@@ -374,7 +441,8 @@ function toTabTemplate(v: unknown): TabTemplate | string {
   const type = v.type as TabType;
   if (!TAB_TYPES.includes(type)) return `type must be one of ${TAB_TYPES.join(', ')}`;
   const parameters: Record<string, string> = {};
-  if (isObj(v.parameters)) for (const [k, x] of Object.entries(v.parameters)) parameters[k] = String(x);
+  if (isObj(v.parameters))
+    for (const [k, x] of Object.entries(v.parameters)) parameters[k] = String(x);
   return {
     name,
     type,
@@ -400,7 +468,8 @@ function toPresence(v: unknown): Presence | undefined {
 function toFaultRule(v: unknown): FaultRule | undefined {
   if (!isObj(v)) return undefined;
   const times = typeof v.times === 'number' && v.times > 0 ? Math.floor(v.times) : undefined;
-  const withTimes = <T extends object>(rule: T): T => (times === undefined ? rule : { ...rule, times });
+  const withTimes = <T extends object>(rule: T): T =>
+    times === undefined ? rule : { ...rule, times };
   if (v.action === 'drop' && typeof v.event === 'string' && v.event) {
     return withTimes({ event: v.event, action: 'drop' as const });
   }

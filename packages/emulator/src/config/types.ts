@@ -53,7 +53,8 @@ export interface SessionTemplate {
 }
 
 /** Application tab template types (msdyn_applicationtabtemplate page types). */
-export type TabType = 'entityrecord' | 'entitylist' | 'search' | 'webresource' | 'url' | 'dashboard';
+export type TabType =
+  'entityrecord' | 'entitylist' | 'search' | 'webresource' | 'url' | 'dashboard';
 
 /** An application tab template (msdyn_applicationtabtemplate). */
 export interface TabTemplate {
@@ -187,7 +188,14 @@ export interface ResolvedConfig {
     enableAnalytics: boolean;
     enableOutbound: boolean;
   };
-  org: { uniqueName: string; id: string; lcid: number; crmVersion: string; appId: string; appName: string };
+  org: {
+    uniqueName: string;
+    id: string;
+    lcid: number;
+    crmVersion: string;
+    appId: string;
+    appName: string;
+  };
   user: { id: string; name: string; lcid: number; email: string };
   templates: {
     notification: NotificationTemplate[];

@@ -28,7 +28,9 @@ describe('Dataverse seed', () => {
     expect(dv.count('incident')).to.be.at.least(5);
     expect(dv.count('phonecall')).to.be.at.least(3);
     expect(dv.count('activityparty')).to.equal(dv.count('phonecall') * 2);
-    const countries = new Set(dv.query('contact', '$select=address1_country').map((c) => c.address1_country));
+    const countries = new Set(
+      dv.query('contact', '$select=address1_country').map((c) => c.address1_country),
+    );
     expect(countries.size).to.be.at.least(20);
   });
 
@@ -48,9 +50,15 @@ describe('Dataverse seed', () => {
     const alex = dv.retrieve('contact', contactId(1), '?$select=fullname,_parentcustomerid_value');
     expect(alex.fullname).to.equal('Alex Baker');
     expect(alex._parentcustomerid_value).to.equal(accountId(1));
-    expect(alex['_parentcustomerid_value@OData.Community.Display.V1.FormattedValue']).to.equal('Contoso Pharmaceuticals');
-    expect(alex['_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname']).to.equal('account');
-    expect(alex['_parentcustomerid_value@Microsoft.Dynamics.CRM.associatednavigationproperty']).to.equal('parentcustomerid_account');
+    expect(alex['_parentcustomerid_value@OData.Community.Display.V1.FormattedValue']).to.equal(
+      'Contoso Pharmaceuticals',
+    );
+    expect(alex['_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname']).to.equal(
+      'account',
+    );
+    expect(
+      alex['_parentcustomerid_value@Microsoft.Dynamics.CRM.associatednavigationproperty'],
+    ).to.equal('parentcustomerid_account');
     expect(alex['@odata.etag']).to.match(/^W\/"\d+"$/);
     expect(Object.keys(alex)).to.not.include('telephone1');
   });
@@ -100,37 +108,77 @@ describe('Dataverse CRUD', () => {
     );
     expect(call.directioncode).to.equal(false);
     expect(call['directioncode@OData.Community.Display.V1.FormattedValue']).to.equal('Incoming');
-    expect(call['_regardingobjectid_value@OData.Community.Display.V1.FormattedValue']).to.equal('Amelia Hughes');
+    expect(call['_regardingobjectid_value@OData.Community.Display.V1.FormattedValue']).to.equal(
+      'Amelia Hughes',
+    );
     const parties = call.phonecall_activity_parties as Record<string, unknown>[];
     expect(parties.map((p) => p._partyid_value)).to.have.members([userId(1), contactId(7)]);
-    expect(parties.map((p) => p['_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname'])).to.have.members(['systemuser', 'contact']);
+    expect(
+      parties.map((p) => p['_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname']),
+    ).to.have.members(['systemuser', 'contact']);
     dv.delete('phonecall', id);
     expect(dv.query('activityparty', `$filter=_activityid_value eq ${id}`)).to.have.length(0);
   });
 
   it('expands a single-valued navigation property', () => {
     const dv = seeded();
-    const row = dv.retrieve('contact', contactId(1), '$select=fullname&$expand=parentcustomerid_account($select=name,telephone1)');
-    expect(row.parentcustomerid_account).to.deep.include({ name: 'Contoso Pharmaceuticals', telephone1: '+1 (206) 555-0100' });
+    const row = dv.retrieve(
+      'contact',
+      contactId(1),
+      '$select=fullname&$expand=parentcustomerid_account($select=name,telephone1)',
+    );
+    expect(row.parentcustomerid_account).to.deep.include({
+      name: 'Contoso Pharmaceuticals',
+      telephone1: '+1 (206) 555-0100',
+    });
   });
 
   it('answers Dataverse errors for bad input and leaves nothing behind', () => {
     const dv = seeded();
     const before = dv.count('contact');
     expectError(() => dv.create('widget', {}), /entity with a name = 'widget'/);
-    expectError(() => dv.create('contact', { nickname: 'x' }), /The property 'nickname' does not exist on type 'Microsoft.Dynamics.CRM.contact'/);
-    expectError(() => dv.create('contact', { firstname: 42 }), /Cannot convert the literal '42' to the expected type 'Edm.String'/);
+    expectError(
+      () => dv.create('contact', { nickname: 'x' }),
+      /The property 'nickname' does not exist on type 'Microsoft.Dynamics.CRM.contact'/,
+    );
+    expectError(
+      () => dv.create('contact', { firstname: 42 }),
+      /Cannot convert the literal '42' to the expected type 'Edm.String'/,
+    );
     expectError(() => dv.create('contact', { parentcustomerid: accountId(1) }), /@odata.bind/);
-    expectError(() => dv.create('contact', { 'parentcustomerid_account@odata.bind': '/accounts(00000000-0000-0000-0000-000000000001)' }), /Does Not Exist/);
-    expectError(() => dv.create('contact', { 'parentcustomerid_account@odata.bind': '/contacts(' + contactId(1) + ')' }), /cannot point to/);
-    expectError(() => dv.create('contact', { 'parentcustomerid_account@odata.bind': 'garbage' }), /not a valid entity reference/);
-    expectError(() => dv.create('contact', { preferredcontactmethodcode: 99 }), /outside the valid range/);
-    expectError(() => dv.create('contact', { firstname: 'x'.repeat(51) }), /exceeded the maximum allowed length/);
+    expectError(
+      () =>
+        dv.create('contact', {
+          'parentcustomerid_account@odata.bind': '/accounts(00000000-0000-0000-0000-000000000001)',
+        }),
+      /Does Not Exist/,
+    );
+    expectError(
+      () =>
+        dv.create('contact', {
+          'parentcustomerid_account@odata.bind': '/contacts(' + contactId(1) + ')',
+        }),
+      /cannot point to/,
+    );
+    expectError(
+      () => dv.create('contact', { 'parentcustomerid_account@odata.bind': 'garbage' }),
+      /not a valid entity reference/,
+    );
+    expectError(
+      () => dv.create('contact', { preferredcontactmethodcode: 99 }),
+      /outside the valid range/,
+    );
+    expectError(
+      () => dv.create('contact', { firstname: 'x'.repeat(51) }),
+      /exceeded the maximum allowed length/,
+    );
     expectError(
       () =>
         dv.create('phonecall', {
           subject: 'x',
-          phonecall_activity_parties: [{ 'partyid_contact@odata.bind': '/contacts(00000000-0000-0000-0000-000000000009)' }],
+          phonecall_activity_parties: [
+            { 'partyid_contact@odata.bind': '/contacts(00000000-0000-0000-0000-000000000009)' },
+          ],
         }),
       /Does Not Exist/,
     );
@@ -139,7 +187,10 @@ describe('Dataverse CRUD', () => {
     expectError(() => dv.retrieve('contact', 'not-a-guid'), /Guid should contain 32 digits/);
     expectError(() => dv.update('contact', contactId(999), { firstname: 'x' }), /Does Not Exist/);
     expectError(() => dv.delete('contact', contactId(999)), /Does Not Exist/);
-    expectError(() => dv.retrieve('contact', contactId(1), '$filter=firstname eq \'x\''), /Only \$select and \$expand/);
+    expectError(
+      () => dv.retrieve('contact', contactId(1), "$filter=firstname eq 'x'"),
+      /Only \$select and \$expand/,
+    );
     expectError(() => dv.create('contact', { contactid: contactId(1) }), /duplicate key/);
   });
 
@@ -148,7 +199,9 @@ describe('Dataverse CRUD', () => {
     const evil = `<img src=x onerror=alert(1)>';--`;
     const id = dv.create('contact', { lastname: evil });
     expect(dv.retrieve('contact', id).lastname).to.equal(evil);
-    expect(dv.query('contact', `$filter=lastname eq '${evil.replace(/'/g, "''")}'`)).to.have.length(1);
+    expect(dv.query('contact', `$filter=lastname eq '${evil.replace(/'/g, "''")}'`)).to.have.length(
+      1,
+    );
   });
 
   it('never throws anything but a DataverseError on arbitrary create payloads', () => {
@@ -184,7 +237,9 @@ describe('Dataverse CRUD', () => {
   });
 
   it('normalises GUIDs with braces and upper case', () => {
-    expect(parseGuid('{A8177E6E-5B3C-4D2A-9F1E-0C2B3A4D5E6F}')).to.equal('a8177e6e-5b3c-4d2a-9f1e-0c2b3a4d5e6f');
+    expect(parseGuid('{A8177E6E-5B3C-4D2A-9F1E-0C2B3A4D5E6F}')).to.equal(
+      'a8177e6e-5b3c-4d2a-9f1e-0c2b3a4d5e6f',
+    );
   });
 });
 
@@ -193,7 +248,11 @@ describe('Dataverse search', () => {
     const dv = seeded();
     const hits = dv.search('garcia');
     expect(hits.filter((h) => h.entity === 'contact')).to.have.length(2);
-    expect(dv.search('contoso').map((h) => h.entity)).to.include.members(['account', 'contact', 'lead']);
+    expect(dv.search('contoso').map((h) => h.entity)).to.include.members([
+      'account',
+      'contact',
+      'lead',
+    ]);
     expect(dv.search('zzzz-nothing')).to.deep.equal([]);
     expect(dv.search('Contoso Pharma*').length).to.be.greaterThan(0);
   });

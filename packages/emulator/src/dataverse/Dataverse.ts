@@ -27,6 +27,7 @@ import {
   type AttributeSchema,
   type EntitySchema,
 } from './schema.js';
+import { asText } from '../text.js';
 
 /** A lookup value as stored. */
 export interface LookupValue {
@@ -47,7 +48,8 @@ export interface DataverseChange {
   id?: string;
 }
 
-const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
+const GUID =
+  /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 const FORMATTED = '@OData.Community.Display.V1.FormattedValue';
 const LOGICAL = '@Microsoft.Dynamics.CRM.lookuplogicalname';
 const NAVIGATION = '@Microsoft.Dynamics.CRM.associatednavigationproperty';
@@ -57,12 +59,13 @@ const STORAGE_VERSION = 1;
 export function parseGuid(value: unknown): string {
   const m = typeof value === 'string' ? GUID.exec(value.trim()) : null;
   if (!m) throw badGuid(String(value));
-  return (m[1] as string).toLowerCase();
+  return m[1]!.toLowerCase();
 }
 
 /** A random v4 GUID. */
 export function newGuid(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function')
+    return crypto.randomUUID();
   return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
     const r = (Math.random() * 16) | 0;
     return (c === 'x' ? r : (r & 3) | 8).toString(16);
@@ -127,13 +130,17 @@ export class Dataverse {
       }
       try {
         const id = this.#insert(schema, plain, false);
-        if (hasLookups) withLookups.push({ entity: schema.logicalName, row: { ...item.row, [schema.primaryIdAttribute]: id } });
+        if (hasLookups)
+          withLookups.push({
+            entity: schema.logicalName,
+            row: { ...item.row, [schema.primaryIdAttribute]: id },
+          });
       } catch (error) {
         this.seedWarnings.push(`seed ${item.entity}: ${(error as Error).message}`);
       }
     }
     for (const item of withLookups) {
-      const schema = findSchema(item.entity) as EntitySchema;
+      const schema = findSchema(item.entity)!;
       const id = item.row[schema.primaryIdAttribute] as string;
       const { [schema.primaryIdAttribute]: _omit, ...rest } = item.row;
       const binds: Record<string, unknown> = {};
@@ -165,7 +172,8 @@ export class Dataverse {
   /** Creates a row from Web API JSON (lookups as `nav@odata.bind`, deep insert of activity parties). */
   create(entity: string, data: Record<string, unknown>): string {
     const schema = this.schema(entity);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw badQuery('The request body must be a JSON object.');
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      throw badQuery('The request body must be a JSON object.');
     const id = this.#insert(schema, data, true);
     this.#emit({ type: 'create', entity: schema.logicalName, id });
     return id;
@@ -176,7 +184,8 @@ export class Dataverse {
     const schema = this.schema(entity);
     const key = parseGuid(id);
     if (!this.#table(schema).has(key)) throw notFound(schema.logicalName, key);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw badQuery('The request body must be a JSON object.');
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      throw badQuery('The request body must be a JSON object.');
     this.#write(schema, key, data, true);
     this.#emit({ type: 'update', entity: schema.logicalName, id: key });
     return key;
@@ -192,7 +201,8 @@ export class Dataverse {
       void child;
       const childTable = this.#tables.get(rel.entity);
       for (const [childId, row] of childTable ?? []) {
-        if ((row[rel.attribute] as LookupValue | undefined)?.id === key) childTable?.delete(childId);
+        if ((row[rel.attribute] as LookupValue | undefined)?.id === key)
+          childTable?.delete(childId);
       }
     }
     this.#save();
@@ -205,7 +215,12 @@ export class Dataverse {
     const schema = this.schema(entity);
     const key = parseGuid(id);
     const options = this.#options$(schema, query);
-    if (options.filter || options.top !== undefined || options.orderBy || options.search !== undefined) {
+    if (
+      options.filter ||
+      options.top !== undefined ||
+      options.orderBy ||
+      options.search !== undefined
+    ) {
       throw badQuery('Only $select and $expand can be used when retrieving a single record.');
     }
     const row = this.#table(schema).get(key);
@@ -224,14 +239,16 @@ export class Dataverse {
   nameOf(entity: string, id: string): string {
     const schema = findSchema(entity);
     const row = schema && this.get(entity, id);
-    return row && schema ? String(row[schema.primaryNameAttribute] ?? '') : '';
+    return row && schema ? asText(row[schema.primaryNameAttribute]) : '';
   }
 
   /** Runs a query (`$select`, `$filter`, `$search`, `$orderby`, `$top`, `$expand`). */
   query(entity: string, query?: string | null): WebApiRecord[] {
     const schema = this.schema(entity);
     const options = this.#options$(schema, query);
-    return this.rows(schema, options).map((row) => this.#project(schema, row, options.select, options.expand));
+    return this.rows(schema, options).map((row) =>
+      this.#project(schema, row, options.select, options.expand),
+    );
   }
 
   /** Rows matching parsed options, ordered and limited, unprojected. */
@@ -239,7 +256,9 @@ export class Dataverse {
     let rows = [...this.#table(schema).values()];
     if (options.filter) {
       const filter = options.filter;
-      rows = rows.filter((row) => evaluateFilter(filter, (attr, type) => readValue(row, attr, type)));
+      rows = rows.filter((row) =>
+        evaluateFilter(filter, (attr, type) => readValue(row, attr, type)),
+      );
     }
     if (options.search !== undefined) rows = this.#search(schema, rows, options.search);
     if (options.orderBy?.length) {
@@ -256,13 +275,20 @@ export class Dataverse {
   }
 
   /** Relevance search across the searchable columns of some entities (the global search page). */
-  search(text: string, entities: string[] = ['account', 'contact', 'lead', 'incident']): { entity: string; record: WebApiRecord }[] {
+  search(
+    text: string,
+    entities: string[] = ['account', 'contact', 'lead', 'incident'],
+  ): { entity: string; record: WebApiRecord }[] {
     const out: { entity: string; record: WebApiRecord; score: number }[] = [];
     for (const name of entities) {
       const schema = findSchema(name);
       if (!schema) continue;
       for (const row of this.#search(schema, [...this.#table(schema).values()], text)) {
-        out.push({ entity: schema.logicalName, record: this.#project(schema, row), score: scoreRow(schema, row, terms(text)) });
+        out.push({
+          entity: schema.logicalName,
+          record: this.#project(schema, row),
+          score: scoreRow(schema, row, terms(text)),
+        });
       }
     }
     return out.sort((a, b) => b.score - a.score).map(({ entity, record }) => ({ entity, record }));
@@ -286,13 +312,15 @@ export class Dataverse {
       if (single) return this.schema(single.target);
       const collection = schema.collections[navigation];
       if (collection) return this.schema(collection.entity);
-      throw badQuery(`Could not find a property named '${navigation}' on type 'Microsoft.Dynamics.CRM.${schema.logicalName}'.`);
+      throw badQuery(
+        `Could not find a property named '${navigation}' on type 'Microsoft.Dynamics.CRM.${schema.logicalName}'.`,
+      );
     });
   }
 
   #table(schema: EntitySchema): Map<string, StoredRecord> {
     let table = this.#tables.get(schema.logicalName);
-    if (!table) this.#tables.set(schema.logicalName, (table = new Map()));
+    if (!table) this.#tables.set(schema.logicalName, (table = new Map<string, StoredRecord>()));
     return table;
   }
 
@@ -312,7 +340,8 @@ export class Dataverse {
     if ('statuscode' in schema.attributes) row.statuscode = 1;
     if ('createdon' in schema.attributes) row.createdon = now;
     if ('modifiedon' in schema.attributes) row.modifiedon = now;
-    if (schema.logicalName === 'incident') row.ticketnumber = `CAS-${String(++this.#ticket).padStart(5, '0')}-${id.slice(0, 6).toUpperCase()}`;
+    if (schema.logicalName === 'incident')
+      row.ticketnumber = `CAS-${String(++this.#ticket).padStart(5, '0')}-${id.slice(0, 6).toUpperCase()}`;
     const { [schema.primaryIdAttribute]: _id, ...rest } = data;
     // Validate everything before storing anything: a failed create leaves no row behind.
     const staged = { ...row };
@@ -320,7 +349,14 @@ export class Dataverse {
     table.set(id, staged);
     for (const child of children) {
       try {
-        this.#insert(this.schema(child.entity), { ...child.data, [`${child.attribute}_${schema.logicalName}@odata.bind`]: `/${schema.entitySetName}(${id})` }, false);
+        this.#insert(
+          this.schema(child.entity),
+          {
+            ...child.data,
+            [`${child.attribute}_${schema.logicalName}@odata.bind`]: `/${schema.entitySetName}(${id})`,
+          },
+          false,
+        );
       } catch (error) {
         table.delete(id);
         throw error;
@@ -332,13 +368,20 @@ export class Dataverse {
 
   #write(schema: EntitySchema, id: string, data: Record<string, unknown>, save: boolean): void {
     const table = this.#table(schema);
-    const current = table.get(id) as StoredRecord;
+    const current = table.get(id)!;
     const staged = { ...current };
     const children = this.#apply(schema, staged, data);
     if ('modifiedon' in schema.attributes) staged.modifiedon = this.#now();
     table.set(id, staged);
     for (const child of children) {
-      this.#insert(this.schema(child.entity), { ...child.data, [`${child.attribute}_${schema.logicalName}@odata.bind`]: `/${schema.entitySetName}(${id})` }, false);
+      this.#insert(
+        this.schema(child.entity),
+        {
+          ...child.data,
+          [`${child.attribute}_${schema.logicalName}@odata.bind`]: `/${schema.entitySetName}(${id})`,
+        },
+        false,
+      );
     }
     if (save) this.#save();
   }
@@ -350,8 +393,8 @@ export class Dataverse {
       if (key.startsWith('@odata.')) continue;
       const bind = /^(.+)@odata\.bind$/.exec(key);
       if (bind) {
-        const nav = resolveNavigation(schema, bind[1] as string) ?? resolveActivityBind(schema, bind[1] as string);
-        if (!nav) throw undeclaredProperty(bind[1] as string, schema.logicalName);
+        const nav = resolveNavigation(schema, bind[1]!) ?? resolveActivityBind(schema, bind[1]!);
+        if (!nav) throw undeclaredProperty(bind[1]!, schema.logicalName);
         if (value === null) {
           row[nav.attribute.logicalName] = null;
           continue;
@@ -364,13 +407,21 @@ export class Dataverse {
       if (collection) {
         if (!Array.isArray(value)) throw badQuery(`The value of '${key}' must be an array.`);
         for (const item of value) {
-          if (typeof item !== 'object' || item === null || Array.isArray(item)) throw badQuery(`Each item of '${key}' must be an object.`);
-          children.push({ entity: collection.entity, attribute: collection.attribute, data: item as Record<string, unknown> });
+          if (typeof item !== 'object' || item === null || Array.isArray(item))
+            throw badQuery(`Each item of '${key}' must be an object.`);
+          children.push({
+            entity: collection.entity,
+            attribute: collection.attribute,
+            data: item as Record<string, unknown>,
+          });
         }
         continue;
       }
-      const attr = Object.prototype.hasOwnProperty.call(schema.attributes, key) ? schema.attributes[key] : undefined;
-      if (!attr || attr.type === 'Uniqueidentifier') throw undeclaredProperty(key, schema.logicalName);
+      const attr = Object.prototype.hasOwnProperty.call(schema.attributes, key)
+        ? schema.attributes[key]
+        : undefined;
+      if (!attr || attr.type === 'Uniqueidentifier')
+        throw undeclaredProperty(key, schema.logicalName);
       if (attr.type === 'Lookup' || attr.type === 'Customer' || attr.type === 'Owner') {
         throw badQuery(
           `An undeclared property '${key}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values. Use '${navigationName(attr, attr.targets?.[0] ?? '')}@odata.bind' to set a lookup.`,
@@ -389,24 +440,39 @@ export class Dataverse {
 
   #bind(target: string, value: unknown): LookupValue {
     const targetSchema = this.schema(target);
-    if (typeof value !== 'string') throw badQuery('The value of an @odata.bind annotation must be a string.');
+    if (typeof value !== 'string')
+      throw badQuery('The value of an @odata.bind annotation must be a string.');
     const m = /(?:^|\/)([A-Za-z_][A-Za-z0-9_]*)\(([^)]*)\)\s*$/.exec(value.trim());
-    if (!m) throw badQuery(`The @odata.bind value '${value.slice(0, 200)}' is not a valid entity reference such as '/${targetSchema.entitySetName}(00000000-0000-0000-0000-000000000000)'.`);
-    const setName = m[1] as string;
+    if (!m)
+      throw badQuery(
+        `The @odata.bind value '${value.slice(0, 200)}' is not a valid entity reference such as '/${targetSchema.entitySetName}(00000000-0000-0000-0000-000000000000)'.`,
+      );
+    const setName = m[1]!;
     const set = findSchema(setName);
-    if (!set || set.entitySetName !== setName) throw badQuery(`Resource not found for the segment '${setName}'.`);
+    if (set?.entitySetName !== setName)
+      throw badQuery(`Resource not found for the segment '${setName}'.`);
     if (set.logicalName !== targetSchema.logicalName) {
-      throw badQuery(`A navigation property of type '${targetSchema.logicalName}' cannot point to '${setName}'.`);
+      throw badQuery(
+        `A navigation property of type '${targetSchema.logicalName}' cannot point to '${setName}'.`,
+      );
     }
     const id = parseGuid(m[2]);
     if (!this.#table(set).has(id)) throw notFound(set.logicalName, id);
     return { id, logicalName: set.logicalName };
   }
 
-  #project(schema: EntitySchema, row: StoredRecord, select?: string[], expand?: ExpandItem[]): WebApiRecord {
+  #project(
+    schema: EntitySchema,
+    row: StoredRecord,
+    select?: string[],
+    expand?: ExpandItem[],
+  ): WebApiRecord {
     const out: WebApiRecord = { '@odata.etag': `W/"${this.#etag(row)}"` };
     const names = select ?? Object.keys(schema.attributes);
-    const include = new Set([schema.primaryIdAttribute, ...names.map((n) => n.replace(/^_(.+)_value$/, '$1'))]);
+    const include = new Set([
+      schema.primaryIdAttribute,
+      ...names.map((n) => n.replace(/^_(.+)_value$/, '$1')),
+    ]);
     for (const name of include) {
       const attr = schema.attributes[name];
       if (!attr) continue;
@@ -431,7 +497,10 @@ export class Dataverse {
       if (single) {
         const lookup = row[single.attribute.logicalName] as LookupValue | null;
         const target = this.schema(single.target);
-        const related = lookup && lookup.logicalName === target.logicalName ? this.#table(target).get(lookup.id) : undefined;
+        const related =
+          lookup?.logicalName === target.logicalName
+            ? this.#table(target).get(lookup.id)
+            : undefined;
         out[item.navigation] = related ? this.#project(target, related, item.select) : null;
         continue;
       }
@@ -458,7 +527,7 @@ export class Dataverse {
   }
 
   #etag(row: StoredRecord): number {
-    const text = String(row.modifiedon ?? '') + String(Object.keys(row).length);
+    const text = asText(row.modifiedon) + asText(Object.keys(row).length);
     let h = 0;
     for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
     return Math.abs(h) + this.#version;
@@ -477,7 +546,10 @@ export class Dataverse {
     const storage = this.#options.storage;
     if (!storage) return;
     try {
-      storage.setItem(this.#storageKey, JSON.stringify({ version: STORAGE_VERSION, tables: this.snapshot(), ticket: this.#ticket }));
+      storage.setItem(
+        this.#storageKey,
+        JSON.stringify({ version: STORAGE_VERSION, tables: this.snapshot(), ticket: this.#ticket }),
+      );
     } catch {
       // quota exceeded or storage disabled: keep working in memory
     }
@@ -489,11 +561,15 @@ export class Dataverse {
     try {
       const text = storage.getItem(this.#storageKey);
       if (!text) return false;
-      const data = JSON.parse(text) as { version?: number; tables?: Record<string, StoredRecord[]>; ticket?: number };
+      const data = JSON.parse(text) as {
+        version?: number;
+        tables?: Record<string, StoredRecord[]>;
+        ticket?: number;
+      };
       if (data.version !== STORAGE_VERSION || !data.tables) return false;
       this.#tables.clear();
       for (const name of Object.keys(schemas)) {
-        const schema = schemas[name] as EntitySchema;
+        const schema = schemas[name]!;
         const table = new Map<string, StoredRecord>();
         for (const row of data.tables[name] ?? []) {
           const id = row[schema.primaryIdAttribute];
@@ -520,24 +596,31 @@ export class Dataverse {
 }
 
 /** `regardingobjectid_contact@odata.bind` style binds for activities and parties. */
-function resolveActivityBind(schema: EntitySchema, name: string): { attribute: AttributeSchema; target: string } | undefined {
+function resolveActivityBind(
+  schema: EntitySchema,
+  name: string,
+): { attribute: AttributeSchema; target: string } | undefined {
   const m = /^(.+)_([a-z_]+)$/.exec(name);
   if (!m) return undefined;
-  const attr = schema.attributes[m[1] as string];
-  if (attr?.targets?.includes(m[2] as string)) return { attribute: attr, target: m[2] as string };
+  const attr = schema.attributes[m[1]!];
+  if (attr?.targets?.includes(m[2]!)) return { attribute: attr, target: m[2]! };
   return undefined;
 }
 
 function coerce(attr: AttributeSchema, value: unknown, schema: EntitySchema): unknown {
   if (value === null || value === undefined) return null;
   const invalid = (edm: string) =>
-    badQuery(`Cannot convert the literal '${String(JSON.stringify(value)).slice(0, 100)}' to the expected type '${edm}'.`);
+    badQuery(
+      `Cannot convert the literal '${String(JSON.stringify(value)).slice(0, 100)}' to the expected type '${edm}'.`,
+    );
   switch (attr.type) {
     case 'String':
     case 'Memo': {
       if (typeof value !== 'string') throw invalid('Edm.String');
       if (attr.maxLength && value.length > attr.maxLength) {
-        throw badQuery(`A validation error occurred. The length of the '${attr.logicalName}' attribute of the '${schema.logicalName}' entity exceeded the maximum allowed length of '${attr.maxLength}'.`);
+        throw badQuery(
+          `A validation error occurred. The length of the '${attr.logicalName}' attribute of the '${schema.logicalName}' entity exceeded the maximum allowed length of '${attr.maxLength}'.`,
+        );
       }
       return value === '' ? null : value;
     }
@@ -546,8 +629,10 @@ function coerce(attr: AttributeSchema, value: unknown, schema: EntitySchema): un
     case 'State':
     case 'Status': {
       if (typeof value !== 'number' || !Number.isInteger(value)) throw invalid('Edm.Int32');
-      if (attr.options && attr.options.length && !attr.options.some((o) => o.value === value)) {
-        throw badQuery(`A validation error occurred. The value ${value} of '${attr.logicalName}' on record of type '${schema.logicalName}' is outside the valid range.`);
+      if (attr.options?.length && !attr.options.some((o) => o.value === value)) {
+        throw badQuery(
+          `A validation error occurred. The value ${value} of '${attr.logicalName}' on record of type '${schema.logicalName}' is outside the valid range.`,
+        );
       }
       return value;
     }
@@ -559,7 +644,8 @@ function coerce(attr: AttributeSchema, value: unknown, schema: EntitySchema): un
       if (typeof value !== 'boolean') throw invalid('Edm.Boolean');
       return value;
     case 'DateTime': {
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalid('Edm.DateTimeOffset');
+      if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+        throw invalid('Edm.DateTimeOffset');
       return new Date(value).toISOString().replace(/\.\d{3}Z$/, 'Z');
     }
     default:
@@ -574,7 +660,8 @@ function formatValue(attr: AttributeSchema, value: unknown): string | undefined 
     return attr.options.find((o) => o.value === key)?.label ?? String(value);
   }
   if (attr.type === 'Boolean') return value ? 'Yes' : 'No';
-  if (attr.type === 'Money' && typeof value === 'number') return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (attr.type === 'Money' && typeof value === 'number')
+    return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   if (attr.type === 'Integer' && typeof value === 'number') return value.toLocaleString('en-US');
   if (attr.type === 'DateTime' && typeof value === 'string') {
     const d = new Date(value);
@@ -583,23 +670,31 @@ function formatValue(attr: AttributeSchema, value: unknown): string | undefined 
   return undefined;
 }
 
-function readValue(row: StoredRecord, attribute: string, type: EdmType): string | number | boolean | null {
+function readValue(
+  row: StoredRecord,
+  attribute: string,
+  type: EdmType,
+): string | number | boolean | null {
   const value = row[attribute];
   if (value === null || value === undefined) return null;
   if (typeof value === 'object') return (value as LookupValue).id ?? null;
   if (type === 'Edm.DateTimeOffset' && typeof value === 'string') return Date.parse(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   return null;
 }
 
 function resolveOrder(schema: EntitySchema, name: string): { attr: string; type: EdmType } {
   const lookup = /^_(.+)_value$/.exec(name);
-  if (lookup) return { attr: lookup[1] as string, type: 'Edm.Guid' };
-  const attr = schema.attributes[name] as AttributeSchema;
+  if (lookup) return { attr: lookup[1]!, type: 'Edm.Guid' };
+  const attr = schema.attributes[name]!;
   return { attr: name, type: attr.type === 'DateTime' ? 'Edm.DateTimeOffset' : 'Edm.String' };
 }
 
-function compareForSort(a: string | number | boolean | null, b: string | number | boolean | null): number {
+function compareForSort(
+  a: string | number | boolean | null,
+  b: string | number | boolean | null,
+): number {
   if (a === null && b === null) return 0;
   if (a === null) return -1;
   if (b === null) return 1;
@@ -627,7 +722,9 @@ function scoreRow(schema: EntitySchema, row: StoredRecord, list: string[]): numb
     .map(fold);
   let score = 0;
   for (const term of list) {
-    const pattern = term.includes('*') ? new RegExp(term.split('*').map(escapeRe).join('.*')) : undefined;
+    const pattern = term.includes('*')
+      ? new RegExp(term.split('*').map(escapeRe).join('.*'))
+      : undefined;
     const hits = fields.filter((f) => (pattern ? pattern.test(f) : f.includes(term))).length;
     if (hits === 0) return 0;
     score += hits + (fields.some((f) => f === term || f.startsWith(term)) ? 1 : 0);

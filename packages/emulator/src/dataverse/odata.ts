@@ -16,8 +16,17 @@ export type EdmType =
   | 'Edm.DateTimeOffset'
   | 'null';
 
-export type Literal = { kind: 'literal'; type: EdmType; value: string | number | boolean | null };
-export type PropertyRef = { kind: 'property'; name: string; attribute: string; type: EdmType };
+export interface Literal {
+  kind: 'literal';
+  type: EdmType;
+  value: string | number | boolean | null;
+}
+export interface PropertyRef {
+  kind: 'property';
+  name: string;
+  attribute: string;
+  type: EdmType;
+}
 export type Operand = Literal | PropertyRef;
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type StringFunction = 'contains' | 'startswith' | 'endswith';
@@ -59,23 +68,26 @@ type Token =
   | { t: 'guid' | 'datetime' | 'ident'; pos: number; text: string };
 
 const GUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
-const DATETIME_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})?)?/;
+const DATETIME_RE =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})?)?/;
 const NUMBER_RE = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?/;
 const IDENT_RE = /^[A-Za-z_][A-Za-z0-9_.@]*/;
 const MAX_FILTER_LENGTH = 32_768;
 const MAX_DEPTH = 64;
 
 const syntaxError = (pos: number, text: string) =>
-  badQuery(`Syntax error at position ${pos} in '${text.length > 200 ? `${text.slice(0, 200)}…` : text}'.`);
+  badQuery(
+    `Syntax error at position ${pos} in '${text.length > 200 ? `${text.slice(0, 200)}…` : text}'.`,
+  );
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
     const rest = text.slice(i);
-    const c = text[i] as string;
+    const c = text[i]!;
     if (/\s/.test(c)) {
-      const m = /^\s+/.exec(rest) as RegExpExecArray;
+      const m = /^\s+/.exec(rest)!;
       i += m[0].length;
       continue;
     }
@@ -88,8 +100,9 @@ function tokenize(text: string): Token[] {
       let value = '';
       let j = i + 1;
       for (;;) {
-        if (j >= text.length) throw badQuery(`There is an unterminated string literal at position ${i} in '${text}'.`);
-        const ch = text[j] as string;
+        if (j >= text.length)
+          throw badQuery(`There is an unterminated string literal at position ${i} in '${text}'.`);
+        const ch = text[j]!;
         if (ch === "'") {
           if (text[j + 1] === "'") {
             value += "'";
@@ -120,7 +133,13 @@ function tokenize(text: string): Token[] {
     const num = NUMBER_RE.exec(rest);
     if (num && !/[A-Za-z_]/.test(rest[num[0].length] ?? '')) {
       const clean = num[0].replace(/[mMdDfFlL]$/, '');
-      tokens.push({ t: 'number', pos: i, text: num[0], value: Number(clean), integer: /^-?\d+$/.test(clean) });
+      tokens.push({
+        t: 'number',
+        pos: i,
+        text: num[0],
+        value: Number(clean),
+        integer: /^-?\d+$/.test(clean),
+      });
       i += num[0].length;
       continue;
     }
@@ -177,23 +196,29 @@ export function edmType(attr: AttributeSchema): EdmType | undefined {
  * Resolves a property name as the Web API sees it: a column (`telephone1`) or a lookup value
  * (`_parentcustomerid_value`). Returns the storage attribute and the Edm type.
  */
-export function resolveProperty(schema: EntitySchema, name: string): { attribute: string; type: EdmType } {
+export function resolveProperty(
+  schema: EntitySchema,
+  name: string,
+): { attribute: string; type: EdmType } {
   const lookup = /^_(.+)_value$/.exec(name);
   if (lookup) {
-    const attr = schema.attributes[lookup[1] as string];
+    const attr = schema.attributes[lookup[1]!];
     if (attr && (attr.type === 'Lookup' || attr.type === 'Customer' || attr.type === 'Owner')) {
       return { attribute: attr.logicalName, type: 'Edm.Guid' };
     }
     throw unknownProperty(name, schema.logicalName);
   }
-  const attr = Object.prototype.hasOwnProperty.call(schema.attributes, name) ? schema.attributes[name] : undefined;
+  const attr = Object.prototype.hasOwnProperty.call(schema.attributes, name)
+    ? schema.attributes[name]
+    : undefined;
   const type = attr && edmType(attr);
   if (!attr || !type) throw unknownProperty(name, schema.logicalName);
   return { attribute: attr.logicalName, type };
 }
 
 const numeric = (t: EdmType) => t === 'Edm.Int32' || t === 'Edm.Decimal';
-const compatible = (a: EdmType, b: EdmType) => a === b || a === 'null' || b === 'null' || (numeric(a) && numeric(b));
+const compatible = (a: EdmType, b: EdmType) =>
+  a === b || a === 'null' || b === 'null' || (numeric(a) && numeric(b));
 
 class Parser {
   #i = 0;
@@ -227,7 +252,7 @@ class Parser {
 
   #expect(t: Token['t']): Token {
     const token = this.#peek();
-    if (!token || token.t !== t) throw syntaxError(token?.pos ?? this.text.length, this.text);
+    if (token?.t !== t) throw syntaxError(token?.pos ?? this.text.length, this.text);
     this.#i++;
     return token;
   }
@@ -273,7 +298,7 @@ class Parser {
     }
     const left = this.operand();
     const op = this.#peek();
-    if (!op || op.t !== 'ident' || !COMPARISON.has(op.text)) {
+    if (op?.t !== 'ident' || !COMPARISON.has(op.text)) {
       if (op?.t === 'ident' && /^(has|in|add|sub|mul|div|mod)$/.test(op.text)) {
         throw badQuery(`The '${op.text}' operator is not supported by the emulator.`);
       }
@@ -287,8 +312,14 @@ class Parser {
         `A binary operator with incompatible types was detected. Found operand types '${left.type}' and '${right.type}' for operator kind '${OPERATOR_KIND[operator]}'.`,
       );
     }
-    if (operator !== 'eq' && operator !== 'ne' && (left.type === 'Edm.Boolean' || right.type === 'null')) {
-      throw badQuery(`The operator '${operator}' cannot compare '${left.type}' and '${right.type}'.`);
+    if (
+      operator !== 'eq' &&
+      operator !== 'ne' &&
+      (left.type === 'Edm.Boolean' || right.type === 'null')
+    ) {
+      throw badQuery(
+        `The operator '${operator}' cannot compare '${left.type}' and '${right.type}'.`,
+      );
     }
     return { kind: 'compare', op: operator, left, right };
   }
@@ -305,7 +336,10 @@ class Parser {
     const argument = this.operand();
     this.#expect(')');
     const fn = name.text as StringFunction;
-    if (target.type !== 'Edm.String' || (argument.type !== 'Edm.String' && argument.type !== 'null')) {
+    if (
+      target.type !== 'Edm.String' ||
+      (argument.type !== 'Edm.String' && argument.type !== 'null')
+    ) {
       throw badQuery(
         `No function signature for the function with name '${fn}' matches the specified arguments. The function signatures considered are: ${fn}(Edm.String Nullable=true, Edm.String Nullable=true).`,
       );
@@ -321,8 +355,13 @@ class Parser {
       case 'string':
         return { kind: 'literal', type: 'Edm.String', value: token.value };
       case 'number':
-        if (!Number.isFinite(token.value)) throw badQuery(`The number '${token.text}' is out of range.`);
-        return { kind: 'literal', type: token.integer ? 'Edm.Int32' : 'Edm.Decimal', value: token.value };
+        if (!Number.isFinite(token.value))
+          throw badQuery(`The number '${token.text}' is out of range.`);
+        return {
+          kind: 'literal',
+          type: token.integer ? 'Edm.Int32' : 'Edm.Decimal',
+          value: token.value,
+        };
       case 'guid':
         return { kind: 'literal', type: 'Edm.Guid', value: token.text.toLowerCase() };
       case 'datetime': {
@@ -335,12 +374,19 @@ class Parser {
           return { kind: 'literal', type: 'Edm.Boolean', value: token.text === 'true' };
         }
         if (token.text === 'null') return { kind: 'literal', type: 'null', value: null };
-        if (COMPARISON.has(token.text) || token.text === 'and' || token.text === 'or' || token.text === 'not') {
+        if (
+          COMPARISON.has(token.text) ||
+          token.text === 'and' ||
+          token.text === 'or' ||
+          token.text === 'not'
+        ) {
           throw syntaxError(token.pos, this.text);
         }
         const after = this.#peek();
         if (token.text.includes('.') || (after?.t === 'bad' && after.text === '/')) {
-          throw badQuery(`Navigation paths such as '${token.text}' are not supported by the emulator.`);
+          throw badQuery(
+            `Navigation paths such as '${token.text}' are not supported by the emulator.`,
+          );
         }
         const { attribute, type } = resolveProperty(this.schema, token.text);
         return { kind: 'property', name: token.text, attribute, type };
@@ -487,7 +533,10 @@ export function parseQueryOptions(
     const value = eq < 0 ? '' : decode(part.slice(eq + 1));
     if (!name.startsWith('$')) continue; // custom parameters are ignored, as the Web API does
     if (!KNOWN_OPTIONS.has(name)) throw badQuery(`The query parameter '${name}' is not supported.`);
-    if (seen.has(name)) throw badQuery(`Query option '${name}' was specified more than once, but it must be specified at most once.`);
+    if (seen.has(name))
+      throw badQuery(
+        `Query option '${name}' was specified more than once, but it must be specified at most once.`,
+      );
     seen.add(name);
     switch (name) {
       case '$select':
@@ -501,10 +550,15 @@ export function parseQueryOptions(
         break;
       case '$top': {
         if (!/^\d+$/.test(value.trim())) {
-          throw badQuery(`Invalid value '${value}' for $top query option found. The $top query option requires a non-negative integer value.`);
+          throw badQuery(
+            `Invalid value '${value}' for $top query option found. The $top query option requires a non-negative integer value.`,
+          );
         }
         const top = Number(value.trim());
-        if (top > MAX_PAGE_SIZE) throw badQuery(`The limit of '${MAX_PAGE_SIZE}' for Top query has been exceeded. The value from the incoming request is '${top}'.`);
+        if (top > MAX_PAGE_SIZE)
+          throw badQuery(
+            `The limit of '${MAX_PAGE_SIZE}' for Top query has been exceeded. The value from the incoming request is '${top}'.`,
+          );
         options.top = top;
         break;
       }
@@ -512,23 +566,25 @@ export function parseQueryOptions(
         options.orderBy = value.split(',').map((item) => {
           const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s+(asc|desc))?\s*$/.exec(item);
           if (!m) throw badQuery(`Syntax error in $orderby '${value}'.`);
-          resolveProperty(schema, m[1] as string);
-          return { attribute: m[1] as string, descending: m[2] === 'desc' };
+          resolveProperty(schema, m[1]!);
+          return { attribute: m[1]!, descending: m[2] === 'desc' };
         });
         break;
       case '$expand':
         options.expand = splitOutside(value, ',').map((item) => {
           const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?\s*$/.exec(item);
           if (!m) throw badQuery(`Syntax error in $expand '${value}'.`);
-          const navigation = m[1] as string;
+          const navigation = m[1]!;
           const target = resolveExpand ? resolveExpand(navigation) : undefined;
           const expand: ExpandItem = { navigation };
-          if (m[2] !== undefined && m[2].trim()) {
+          if (m[2]?.trim()) {
             for (const nested of splitOutside(m[2], ';')) {
               const ne = nested.indexOf('=');
               const key = nested.slice(0, ne < 0 ? undefined : ne).trim();
               if (key !== '$select' || ne < 0 || !target) {
-                throw badQuery(`The nested query option '${key}' in $expand is not supported by the emulator.`);
+                throw badQuery(
+                  `The nested query option '${key}' in $expand is not supported by the emulator.`,
+                );
               }
               expand.select = parseSelect(nested.slice(ne + 1), target);
             }

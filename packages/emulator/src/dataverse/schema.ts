@@ -120,7 +120,12 @@ export const schemas: Record<string, EntitySchema> = {
       a('birthdate', 'DateTime', 'Birthday'),
       a('description', 'Memo', 'Description', { maxLength: 2000 }),
       state(['Active', 'Inactive']),
-      a('statuscode', 'Status', 'Status Reason', { options: [{ value: 1, label: 'Active' }, { value: 2, label: 'Inactive' }] }),
+      a('statuscode', 'Status', 'Status Reason', {
+        options: [
+          { value: 1, label: 'Active' },
+          { value: 2, label: 'Inactive' },
+        ],
+      }),
       ...common(),
     ],
   }),
@@ -163,7 +168,12 @@ export const schemas: Record<string, EntitySchema> = {
       a('revenue', 'Money', 'Annual Revenue'),
       a('description', 'Memo', 'Description', { maxLength: 2000 }),
       state(['Active', 'Inactive']),
-      a('statuscode', 'Status', 'Status Reason', { options: [{ value: 1, label: 'Active' }, { value: 2, label: 'Inactive' }] }),
+      a('statuscode', 'Status', 'Status Reason', {
+        options: [
+          { value: 1, label: 'Active' },
+          { value: 2, label: 'Inactive' },
+        ],
+      }),
       ...common(),
     ],
   }),
@@ -198,7 +208,13 @@ export const schemas: Record<string, EntitySchema> = {
       }),
       a('description', 'Memo', 'Description', { maxLength: 2000 }),
       state(['Open', 'Qualified', 'Disqualified']),
-      a('statuscode', 'Status', 'Status Reason', { options: [{ value: 1, label: 'New' }, { value: 2, label: 'Contacted' }, { value: 3, label: 'Qualified' }] }),
+      a('statuscode', 'Status', 'Status Reason', {
+        options: [
+          { value: 1, label: 'New' },
+          { value: 2, label: 'Contacted' },
+          { value: 3, label: 'Qualified' },
+        ],
+      }),
       ...common(),
     ],
   }),
@@ -215,7 +231,11 @@ export const schemas: Record<string, EntitySchema> = {
     attributes: [
       a('incidentid', 'Uniqueidentifier', 'Case'),
       text('title', 'Case Title', 200, true),
-      a('ticketnumber', 'String', 'Case Number', { readOnly: true, searchable: true, maxLength: 100 }),
+      a('ticketnumber', 'String', 'Case Number', {
+        readOnly: true,
+        searchable: true,
+        maxLength: 100,
+      }),
       a('customerid', 'Customer', 'Customer', { targets: ['account', 'contact'] }),
       a('primarycontactid', 'Lookup', 'Contact', { targets: ['contact'] }),
       a('prioritycode', 'Picklist', 'Priority', {
@@ -234,7 +254,13 @@ export const schemas: Record<string, EntitySchema> = {
       }),
       a('description', 'Memo', 'Description', { maxLength: 2000 }),
       state(['Active', 'Resolved', 'Cancelled']),
-      a('statuscode', 'Status', 'Status Reason', { options: [{ value: 1, label: 'In Progress' }, { value: 5, label: 'Problem Solved' }, { value: 6, label: 'Cancelled' }] }),
+      a('statuscode', 'Status', 'Status Reason', {
+        options: [
+          { value: 1, label: 'In Progress' },
+          { value: 5, label: 'Problem Solved' },
+          { value: 6, label: 'Cancelled' },
+        ],
+      }),
       ...common(),
     ],
   }),
@@ -248,7 +274,9 @@ export const schemas: Record<string, EntitySchema> = {
     objectTypeCode: 4210,
     isActivity: true,
     listColumns: ['subject', 'phonenumber', 'directioncode', 'regardingobjectid', 'createdon'],
-    collections: { phonecall_activity_parties: { entity: 'activityparty', attribute: 'activityid' } },
+    collections: {
+      phonecall_activity_parties: { entity: 'activityparty', attribute: 'activityid' },
+    },
     attributes: [
       a('activityid', 'Uniqueidentifier', 'Phone Call'),
       text('subject', 'Subject', 200, true),
@@ -264,10 +292,19 @@ export const schemas: Record<string, EntitySchema> = {
       a('scheduledend', 'DateTime', 'Due'),
       a('actualstart', 'DateTime', 'Actual Start'),
       a('actualend', 'DateTime', 'Actual End'),
-      a('regardingobjectid', 'Lookup', 'Regarding', { targets: ['contact', 'account', 'lead', 'incident'] }),
+      a('regardingobjectid', 'Lookup', 'Regarding', {
+        targets: ['contact', 'account', 'lead', 'incident'],
+      }),
       a('description', 'Memo', 'Description', { maxLength: 100000 }),
       state(['Open', 'Completed', 'Canceled']),
-      a('statuscode', 'Status', 'Status Reason', { options: [{ value: 1, label: 'Open' }, { value: 2, label: 'Made' }, { value: 3, label: 'Canceled' }, { value: 4, label: 'Received' }] }),
+      a('statuscode', 'Status', 'Status Reason', {
+        options: [
+          { value: 1, label: 'Open' },
+          { value: 2, label: 'Made' },
+          { value: 3, label: 'Canceled' },
+          { value: 4, label: 'Received' },
+        ],
+      }),
       ...common(),
     ],
   }),
@@ -313,7 +350,11 @@ export const schemas: Record<string, EntitySchema> = {
       text('lastname', 'Last Name', 64, true),
       a('fullname', 'String', 'Full Name', { readOnly: true, searchable: true, maxLength: 200 }),
       text('title', 'Title', 128),
-      a('internalemailaddress', 'String', 'Primary Email', { format: 'Email', maxLength: 100, searchable: true }),
+      a('internalemailaddress', 'String', 'Primary Email', {
+        format: 'Email',
+        maxLength: 100,
+        searchable: true,
+      }),
       text('domainname', 'User Name', 1024),
       phone('address1_telephone1', 'Main Phone'),
       phone('mobilephone', 'Mobile Phone'),
@@ -343,7 +384,9 @@ export const schemas: Record<string, EntitySchema> = {
         ],
       }),
       a('msdyn_customer', 'Customer', 'Customer', { targets: ['account', 'contact'] }),
-      a('regardingobjectid', 'Lookup', 'Regarding', { targets: ['contact', 'account', 'incident'] }),
+      a('regardingobjectid', 'Lookup', 'Regarding', {
+        targets: ['contact', 'account', 'incident'],
+      }),
       a('msdyn_isoutbound', 'Boolean', 'Is outbound'),
       a('description', 'Memo', 'Description', { maxLength: 100000 }),
       state(['Open', 'Active', 'Waiting', 'Closed']),
@@ -383,7 +426,10 @@ export function findSchema(name: string): EntitySchema | undefined {
 /** Navigation property name of a lookup for one target: `parentcustomerid_account`, `primarycontactid`. */
 export function navigationName(attr: AttributeSchema, target: string): string {
   const targets = attr.targets ?? [];
-  return targets.length > 1 || attr.type === 'Customer' || attr.logicalName === 'regardingobjectid' || attr.logicalName === 'partyid'
+  return targets.length > 1 ||
+    attr.type === 'Customer' ||
+    attr.logicalName === 'regardingobjectid' ||
+    attr.logicalName === 'partyid'
     ? `${attr.logicalName}_${target}`
     : attr.logicalName;
 }

@@ -55,7 +55,10 @@ async function scenarios(side: Side): Promise<Trace> {
   const trace: Trace = [];
   const step = async (name: string, api: string, ...args: unknown[]) => {
     const outcome = await side.call(api, ...args);
-    trace.push({ step: name, result: { outcome: outcome.outcome, value: normalize(outcome.value) } });
+    trace.push({
+      step: name,
+      result: { outcome: outcome.outcome, value: normalize(outcome.value) },
+    });
     return outcome;
   };
 
@@ -69,18 +72,51 @@ async function scenarios(side: Side): Promise<Trace> {
   await step('getWidth', 'getWidth');
 
   // Records.
-  const created = await step('createRecord', 'createRecord', 'contact', JSON.stringify({ firstname: 'Grace', lastname: 'Hopper', telephone1: '+1 202 555 0147' }));
+  const created = await step(
+    'createRecord',
+    'createRecord',
+    'contact',
+    JSON.stringify({ firstname: 'Grace', lastname: 'Hopper', telephone1: '+1 202 555 0147' }),
+  );
   const id = (JSON.parse(created.value as string) as { id: string }).id;
-  await step('retrieveRecord $select', 'retrieveRecord', 'contact', id, '?$select=firstname,lastname,telephone1');
-  await step('updateRecord', 'updateRecord', 'contact', id, JSON.stringify({ jobtitle: 'Rear Admiral' }));
+  await step(
+    'retrieveRecord $select',
+    'retrieveRecord',
+    'contact',
+    id,
+    '?$select=firstname,lastname,telephone1',
+  );
+  await step(
+    'updateRecord',
+    'updateRecord',
+    'contact',
+    id,
+    JSON.stringify({ jobtitle: 'Rear Admiral' }),
+  );
   await step('retrieve after update', 'retrieveRecord', 'contact', id, '?$select=jobtitle');
-  await step('search by phone', 'searchAndOpenRecords', 'contact', "?$select=firstname,lastname&$filter=telephone1 eq '+1 202 555 0147'", true);
-  await step('search: contains and not', 'searchAndOpenRecords', 'contact', "?$select=lastname&$filter=contains(lastname,'hopp') and not (firstname eq 'Nobody')", true);
+  await step(
+    'search by phone',
+    'searchAndOpenRecords',
+    'contact',
+    "?$select=firstname,lastname&$filter=telephone1 eq '+1 202 555 0147'",
+    true,
+  );
+  await step(
+    'search: contains and not',
+    'searchAndOpenRecords',
+    'contact',
+    "?$select=lastname&$filter=contains(lastname,'hopp') and not (firstname eq 'Nobody')",
+    true,
+  );
   await step('deleteRecord', 'deleteRecord', 'contact', id);
   const gone = await side.call('retrieveRecord', 'contact', id);
   trace.push({
     step: 'retrieve a deleted record rejects with a JSON string naming the record',
-    result: { outcome: gone.outcome, type: typeof gone.value, mentionsMissing: /Does Not Exist/.test(String(gone.value)) },
+    result: {
+      outcome: gone.outcome,
+      type: typeof gone.value,
+      mentionsMissing: String(gone.value).includes('Does Not Exist'),
+    },
   });
 
   // Presence.
@@ -90,26 +126,56 @@ async function scenarios(side: Side): Promise<Trace> {
 
   // Sessions and tabs.
   await step('canCreateSession', 'canCreateSession');
-  const session = await step('createSession', 'createSession', { templateName: 'GenericSession', templateParameters: { customerName: 'Grace' }, context: { customerName: 'Grace' } });
+  const session = await step('createSession', 'createSession', {
+    templateName: 'GenericSession',
+    templateParameters: { customerName: 'Grace' },
+    context: { customerName: 'Grace' },
+  });
   await step('getFocusedSession', 'getFocusedSession');
   await step('getAllSessions', 'getAllSessions');
   const map = await side.call('getSession', session.value);
-  const entries = map.value instanceof Map ? Object.fromEntries([...map.value].filter(([k]) => k !== 'conversationId')) : map.value;
-  trace.push({ step: 'getSession is a Map', result: { outcome: map.outcome, isMap: map.value instanceof Map, entries: normalize(entries, true) } });
-  const tab = await step('createTab', 'createTab', { templateName: 'EntityRecord', templateParameters: { entityName: 'contact', entityId: 'c0000000-0000-4000-8000-000000000001' } });
+  const entries =
+    map.value instanceof Map
+      ? Object.fromEntries([...map.value].filter(([k]) => k !== 'conversationId'))
+      : map.value;
+  trace.push({
+    step: 'getSession is a Map',
+    result: {
+      outcome: map.outcome,
+      isMap: map.value instanceof Map,
+      entries: normalize(entries, true),
+    },
+  });
+  const tab = await step('createTab', 'createTab', {
+    templateName: 'EntityRecord',
+    templateParameters: { entityName: 'contact', entityId: 'c0000000-0000-4000-8000-000000000001' },
+  });
   await step('getFocusedTab', 'getFocusedTab');
   await step('setTabTitle', 'setTabTitle', tab.value, { title: 'Grace Hopper' });
   const unknownTab = await side.call('createTab', { templateName: 'NoSuchTemplate' });
-  trace.push({ step: 'createTab with an unknown template rejects {errorCode, message}', result: { outcome: unknownTab.outcome, value: unknownTab.value } });
+  trace.push({
+    step: 'createTab with an unknown template rejects {errorCode, message}',
+    result: { outcome: unknownTab.outcome, value: unknownTab.value },
+  });
 
   // Notifications.
-  const accepted = side.call('notifyEvent', { templateName: 'IncomingCall', templateParameters: { customerName: 'Grace' } });
+  const accepted = side.call('notifyEvent', {
+    templateName: 'IncomingCall',
+    templateParameters: { customerName: 'Grace' },
+  });
   await side.answerNotification(true);
   trace.push({ step: 'notifyEvent accepted', result: normalize((await accepted).value) });
-  const declined = side.call('notifyEvent', { templateName: 'IncomingCall', templateParameters: { customerName: 'Grace' } });
+  const declined = side.call('notifyEvent', {
+    templateName: 'IncomingCall',
+    templateParameters: { customerName: 'Grace' },
+  });
   await side.answerNotification(false);
   trace.push({ step: 'notifyEvent declined', result: normalize((await declined).value) });
-  const cancelled = side.call('notifyEvent', { templateName: 'IncomingCall', templateParameters: { customerName: 'Grace' }, cancellationToken: 'tok-1' });
+  const cancelled = side.call('notifyEvent', {
+    templateName: 'IncomingCall',
+    templateParameters: { customerName: 'Grace' },
+    cancellationToken: 'tok-1',
+  });
   await new Promise((r) => setTimeout(r, 100));
   await step('cancelEvent', 'cancelEvent', 'tok-1');
   trace.push({ step: 'notifyEvent cancelled', result: normalize((await cancelled).value) });
@@ -155,8 +221,16 @@ describe('the core fake and the emulator agree', () => {
         }
       },
       async answerNotification(accept) {
-        await until(() => fake.pendingNotifications.length > 0, 2000, 'a pending fake notification');
-        fake.answerNotification(accept ? { actionName: 'Accept', responseReason: 'Accept' } : { actionName: 'Reject', responseReason: 'DeclinedByAgent' });
+        await until(
+          () => fake.pendingNotifications.length > 0,
+          2000,
+          'a pending fake notification',
+        );
+        fake.answerNotification(
+          accept
+            ? { actionName: 'Accept', responseReason: 'Accept' }
+            : { actionName: 'Reject', responseReason: 'DeclinedByAgent' },
+        );
       },
     };
     const emulatorSide: Side = {

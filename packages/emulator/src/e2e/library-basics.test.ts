@@ -4,13 +4,47 @@ import { expect } from '@open-wc/testing';
 import { openHost, type HostHarness } from '../test-utils/harness.js';
 
 const DOCUMENTED = [
-  'addHandler', 'cancelEvent', 'canCreateSession', 'closeTab', 'createRecord', 'createSession', 'createTab',
-  'deleteRecord', 'focusTab', 'getAllSessions', 'getClickToAct', 'getEntityMetadata', 'getEnvironment',
-  'getFocusedSession', 'getFocusedTab', 'getMode', 'getPresence', 'getSession', 'getTabs', 'getWidth',
-  'logAnalyticsEvent', 'notifyEvent', 'notifyKpiBreach', 'notifyNewActivity', 'openForm', 'raiseEvent',
-  'refreshTab', 'removeHandler', 'renderSearchPage', 'requestFocusSession', 'retrieveRecord',
-  'searchAndOpenRecords', 'setClickToAct', 'setMode', 'setPresence', 'setSessionTitle', 'setTabTitle',
-  'setWidth', 'updateContext', 'updateConversation', 'updateRecord',
+  'addHandler',
+  'cancelEvent',
+  'canCreateSession',
+  'closeTab',
+  'createRecord',
+  'createSession',
+  'createTab',
+  'deleteRecord',
+  'focusTab',
+  'getAllSessions',
+  'getClickToAct',
+  'getEntityMetadata',
+  'getEnvironment',
+  'getFocusedSession',
+  'getFocusedTab',
+  'getMode',
+  'getPresence',
+  'getSession',
+  'getTabs',
+  'getWidth',
+  'logAnalyticsEvent',
+  'notifyEvent',
+  'notifyKpiBreach',
+  'notifyNewActivity',
+  'openForm',
+  'raiseEvent',
+  'refreshTab',
+  'removeHandler',
+  'renderSearchPage',
+  'requestFocusSession',
+  'retrieveRecord',
+  'searchAndOpenRecords',
+  'setClickToAct',
+  'setMode',
+  'setPresence',
+  'setSessionTitle',
+  'setTabTitle',
+  'setWidth',
+  'updateContext',
+  'updateConversation',
+  'updateRecord',
 ];
 
 const json = (value: unknown) => JSON.parse(value as string) as Record<string, unknown>;
@@ -18,12 +52,16 @@ const json = (value: unknown) => JSON.parse(value as string) as Record<string, u
 describe('msdyn_ciLibrary.js across origins: loading, panel, environment', () => {
   let h: HostHarness;
   before(async () => {
-    h = await openHost({ config: { provider: { customParams: '{"tenant":"contoso"}', label: 'Contoso Phone' } } });
+    h = await openHost({
+      config: { provider: { customParams: '{"tenant":"contoso"}', label: 'Contoso Phone' } },
+    });
   });
   after(() => h.dispose());
 
   it('frames the widget with the real sandbox and allow attributes, cross-origin', () => {
-    expect(h.frame.getAttribute('sandbox')).to.equal('allow-forms allow-popups allow-scripts allow-same-origin allow-modals');
+    expect(h.frame.getAttribute('sandbox')).to.equal(
+      'allow-forms allow-popups allow-scripts allow-same-origin allow-modals',
+    );
     expect(h.frame.getAttribute('allow')).to.equal('microphone; camera; geolocation');
     expect(h.widgetOrigin).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(location.hostname).to.equal('localhost');
@@ -31,14 +69,18 @@ describe('msdyn_ciLibrary.js across origins: loading, panel, environment', () =>
   });
 
   it('defines exactly the documented methods and none of the undocumented ones', async () => {
-    for (const api of DOCUMENTED) expect((await h.command({ testCommand: 'has', api })).value, api).to.equal('function');
+    for (const api of DOCUMENTED)
+      expect((await h.command({ testCommand: 'has', api })).value, api).to.equal('function');
     for (const api of ['closeSession', 'retrieveMultipleRecords', 'setPosition', 'insertNotes']) {
       expect((await h.command({ testCommand: 'has', api })).value, api).to.equal('undefined');
     }
   });
 
   it('setClickToAct resolves null and getClickToAct a boolean; the host honours it', async () => {
-    expect(await h.call('setClickToAct', false)).to.deep.equal({ outcome: 'resolved', value: null });
+    expect(await h.call('setClickToAct', false)).to.deep.equal({
+      outcome: 'resolved',
+      value: null,
+    });
     expect(h.host.clickToAct).to.equal(false);
     expect(await h.call('getClickToAct')).to.deep.equal({ outcome: 'resolved', value: false });
     await h.call('setClickToAct', true);
@@ -62,7 +104,11 @@ describe('msdyn_ciLibrary.js across origins: loading, panel, environment', () =>
     expect(h.host.panelWidth).to.equal(340);
     expect(await h.call('setWidth', 420)).to.deep.equal({ outcome: 'resolved', value: 420 });
     h.view.update();
-    expect((h.container.querySelector('.cif-emu-panel') as HTMLElement).style.getPropertyValue('--emu-panel-width')).to.equal('420px');
+    expect(
+      h.container
+        .querySelector<HTMLElement>('.cif-emu-panel')!
+        .style.getPropertyValue('--emu-panel-width'),
+    ).to.equal('420px');
     expect(await h.call('getWidth')).to.deep.equal({ outcome: 'resolved', value: 420 });
     const wide = Math.ceil(window.innerWidth / 2) + 50;
     expect((await h.call('setWidth', wide)).value).to.equal(wide);
@@ -70,7 +116,8 @@ describe('msdyn_ciLibrary.js across origins: loading, panel, environment', () =>
     const invalid = await h.call('setWidth', -5);
     expect(invalid).to.deep.equal({
       outcome: 'rejected',
-      value: '{"message":"The setWidth parameter value is invalid. Provide a positive number to the parameter."}',
+      value:
+        '{"message":"The setWidth parameter value is invalid. Provide a positive number to the parameter."}',
     });
     await h.call('setWidth', 340);
     await h.call('setMode', 1);
@@ -100,10 +147,17 @@ describe('msdyn_ciLibrary.js across origins: loading, panel, environment', () =>
   it('getEntityMetadata resolves an object with the requested attributes', async () => {
     const result = await h.call('getEntityMetadata', 'contact', ['telephone1', 'parentcustomerid']);
     expect(result.outcome).to.equal('resolved');
-    const meta = result.value as { LogicalName: string; EntitySetName: string; Attributes: { LogicalName: string; Targets?: string[] }[] };
+    const meta = result.value as {
+      LogicalName: string;
+      EntitySetName: string;
+      Attributes: { LogicalName: string; Targets?: string[] }[];
+    };
     expect(meta.LogicalName).to.equal('contact');
     expect(meta.EntitySetName).to.equal('contacts');
-    expect(meta.Attributes.map((a) => a.LogicalName)).to.deep.equal(['telephone1', 'parentcustomerid']);
+    expect(meta.Attributes.map((a) => a.LogicalName)).to.deep.equal([
+      'telephone1',
+      'parentcustomerid',
+    ]);
     expect(meta.Attributes[1]?.Targets).to.deep.equal(['account', 'contact']);
     const missing = await h.call('getEntityMetadata', 'spaceship');
     expect(missing.outcome).to.equal('rejected');
@@ -120,6 +174,8 @@ describe('msdyn_ciLibrary.js across origins: loading, panel, environment', () =>
       outcome: 'rejected',
       value: '{"message":"The sessionId parameter is null. Provide a value to the parameter"}',
     });
-    expect(h.host.inspector.entries.some((e) => e.name === 'retrieverecord' && e.status === 'failure')).to.equal(true);
+    expect(
+      h.host.inspector.entries.some((e) => e.name === 'retrieverecord' && e.status === 'failure'),
+    ).to.equal(true);
   });
 });

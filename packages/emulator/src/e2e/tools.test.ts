@@ -5,8 +5,14 @@ import { openHost, sleep, until, type HostHarness } from '../test-utils/harness.
 
 const json = (value: unknown) => JSON.parse(value as string) as Record<string, unknown>;
 const tool = (h: HostHarness, name: string) =>
-  [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools [role="tab"]')].find((b) => b.textContent?.startsWith(name)) as HTMLButtonElement;
-const setField = (el: HTMLInputElement | HTMLSelectElement, value: string, type = el instanceof HTMLSelectElement ? 'change' : 'input') => {
+  [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools [role="tab"]')].find((b) =>
+    b.textContent?.trim().startsWith(name),
+  )!;
+const setField = (
+  el: HTMLInputElement | HTMLSelectElement,
+  value: string,
+  type = el instanceof HTMLSelectElement ? 'change' : 'input',
+) => {
   el.value = value;
   el.dispatchEvent(new Event(type));
 };
@@ -14,15 +20,38 @@ const setField = (el: HTMLInputElement | HTMLSelectElement, value: string, type 
 describe('inspector and fault injection', () => {
   let h: HostHarness;
   before(async () => {
-    h = await openHost({ config: { faults: { rules: [{ api: 'getClickToAct', action: 'fail', shape: 'object', message: 'configured', errorCode: 503, times: 1 }] } } });
+    h = await openHost({
+      config: {
+        faults: {
+          rules: [
+            {
+              api: 'getClickToAct',
+              action: 'fail',
+              shape: 'object',
+              message: 'configured',
+              errorCode: 503,
+              times: 1,
+            },
+          ],
+        },
+      },
+    });
   });
   after(() => h.dispose());
 
   it('logs every call with arguments, the result as the widget sees it, and its duration', async () => {
-    await h.call('retrieveRecord', 'account', 'a0000000-0000-4000-8000-000000000003', '?$select=name');
+    await h.call(
+      'retrieveRecord',
+      'account',
+      'a0000000-0000-4000-8000-000000000003',
+      '?$select=name',
+    );
     const entry = h.host.inspector.entries.filter((e) => e.name === 'retrieveRecord').at(-1);
     expect(entry?.status).to.equal('success');
-    expect(entry?.args).to.deep.include({ entityName: 'account', queryParameters: '?$select=name' });
+    expect(entry?.args).to.deep.include({
+      entityName: 'account',
+      queryParameters: '?$select=name',
+    });
     expect(entry?.encoding).to.equal('JSON string');
     expect(json(entry?.result)).to.include({ name: 'Northwind Traders' });
     expect(entry?.durationMs).to.be.a('number');
@@ -31,34 +60,58 @@ describe('inspector and fault injection', () => {
 
   it('filters the log in the UI by text and by errors', async () => {
     tool(h, 'Inspector').click();
-    const text = await until(() => h.container.querySelector<HTMLInputElement>('.cif-emu-tools input[type="search"]'), 2000, 'the filter');
+    const text = await until(
+      () => h.container.querySelector<HTMLInputElement>('.cif-emu-tools input[type="search"]'),
+      2000,
+      'the filter',
+    );
     setField(text, 'Northwind');
-    await until(() => h.container.querySelectorAll('.cif-emu-log tbody tr').length === 1, 2000, 'one matching row');
+    await until(
+      () => h.container.querySelectorAll('.cif-emu-log tbody tr').length === 1,
+      2000,
+      'one matching row',
+    );
     setField(text, '');
     await h.call('getSession', 'session-id-404');
-    const [, status] = h.container.querySelectorAll<HTMLSelectElement>('.cif-emu-tools fieldset select');
-    setField(status as HTMLSelectElement, 'errors');
-    await until(() => {
-      const rows = [...h.container.querySelectorAll('.cif-emu-log tbody tr')];
-      return rows.length > 0 && rows.every((r) => /failure|timeout|rejected|dropped|warning/.test(r.textContent ?? ''));
-    }, 2000, 'errors only');
+    const [, status] = h.container.querySelectorAll<HTMLSelectElement>(
+      '.cif-emu-tools fieldset select',
+    );
+    setField(status!, 'errors');
+    await until(
+      () => {
+        const rows = [...h.container.querySelectorAll('.cif-emu-log tbody tr')];
+        return (
+          rows.length > 0 &&
+          rows.every((r) => /failure|timeout|rejected|dropped|warning/.test(r.textContent ?? ''))
+        );
+      },
+      2000,
+      'errors only',
+    );
     await expect(h.container).to.be.accessible();
-    setField(status as HTMLSelectElement, 'all');
+    setField(status!, 'all');
   });
 
   it('applies configured faults: a failure in the chosen shape, a limited number of times', async () => {
-    expect(await h.call('getClickToAct')).to.deep.equal({ outcome: 'rejected', value: { errorCode: 503, message: 'configured' } });
+    expect(await h.call('getClickToAct')).to.deep.equal({
+      outcome: 'rejected',
+      value: { errorCode: 503, message: 'configured' },
+    });
     expect(await h.call('getClickToAct')).to.deep.equal({ outcome: 'resolved', value: true });
   });
 
   it('adds faults from the UI: failing shapes, latency, dropped events', async () => {
     tool(h, 'Faults').click();
-    const form = await until(() => h.container.querySelector<HTMLFormElement>('form[aria-label="Add a fault"]'), 2000, 'the fault form');
+    const form = await until(
+      () => h.container.querySelector<HTMLFormElement>('form[aria-label="Add a fault"]'),
+      2000,
+      'the fault form',
+    );
     const selects = () => [...form.querySelectorAll('select')];
-    setField(selects()[1] as HTMLSelectElement, 'getWidth');
-    setField(form.querySelector('input:not([type="number"])') as HTMLInputElement, 'Panel unavailable');
-    setField(selects()[3] as HTMLSelectElement, 'map');
-    (form.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    setField(selects()[1]!, 'getWidth');
+    setField(form.querySelector('input:not([type="number"])')!, 'Panel unavailable');
+    setField(selects()[3]!, 'map');
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     const failed = await h.call('getWidth');
     expect(failed.outcome).to.equal('rejected');
     expect(failed.value).to.be.instanceOf(Map);
@@ -66,23 +119,57 @@ describe('inspector and fault injection', () => {
     expect((failed.value as Map<string, unknown>).get('msdyn_name')).to.equal('getwidth');
 
     // A JSON-string API always rejects with JSON, whatever the shape.
-    h.host.faults.add({ api: 'retrieveRecord', action: 'fail', shape: 'object', message: 'Dataverse is down', times: 1 });
-    expect(await h.call('retrieveRecord', 'contact', 'c0000000-0000-4000-8000-000000000001')).to.deep.equal({
+    h.host.faults.add({
+      api: 'retrieveRecord',
+      action: 'fail',
+      shape: 'object',
+      message: 'Dataverse is down',
+      times: 1,
+    });
+    expect(
+      await h.call('retrieveRecord', 'contact', 'c0000000-0000-4000-8000-000000000001'),
+    ).to.deep.equal({
       outcome: 'rejected',
       value: '{"message":"Dataverse is down","msdyn_name":"retrieverecord"}',
     });
-    h.host.faults.add({ api: 'getMode', action: 'fail', shape: 'string', message: 'plain', times: 1 });
+    h.host.faults.add({
+      api: 'getMode',
+      action: 'fail',
+      shape: 'string',
+      message: 'plain',
+      times: 1,
+    });
     expect(await h.call('getMode')).to.deep.equal({ outcome: 'rejected', value: 'plain' });
-    h.host.faults.add({ api: 'getMode', action: 'fail', shape: 'json', message: 'as json', times: 1 });
-    expect(await h.call('getMode')).to.deep.equal({ outcome: 'rejected', value: '{"message":"as json","msdyn_name":"getmode"}' });
+    h.host.faults.add({
+      api: 'getMode',
+      action: 'fail',
+      shape: 'json',
+      message: 'as json',
+      times: 1,
+    });
+    expect(await h.call('getMode')).to.deep.equal({
+      outcome: 'rejected',
+      value: '{"message":"as json","msdyn_name":"getmode"}',
+    });
 
     // Remove the getWidth rule through the UI.
-    const remove = await until(() => [...h.container.querySelectorAll<HTMLButtonElement>('ul[aria-label="Active faults"] button')].find((b) => b.getAttribute('aria-label')?.includes('getWidth fails')), 2000, 'remove');
+    const remove = await until(
+      () =>
+        [
+          ...h.container.querySelectorAll<HTMLButtonElement>(
+            'ul[aria-label="Active faults"] button',
+          ),
+        ].find((b) => b.getAttribute('aria-label')?.includes('getWidth fails')),
+      2000,
+      'remove',
+    );
     remove.click();
     expect((await h.call('getWidth')).outcome).to.equal('resolved');
 
     // Latency.
-    const latency = h.container.querySelector<HTMLInputElement>('.cif-emu-tools input[type="number"]') as HTMLInputElement;
+    const latency = h.container.querySelector<HTMLInputElement>(
+      '.cif-emu-tools input[type="number"]',
+    )!;
     setField(latency, '150', 'change');
     const started = performance.now();
     await h.call('getWidth');
@@ -90,20 +177,24 @@ describe('inspector and fault injection', () => {
     h.host.faults.setLatency(0);
 
     // Dropped events.
-    setField(selects()[0] as HTMLSelectElement, 'event');
+    setField(selects()[0]!, 'event');
     await sleep(0);
-    setField(selects()[1] as HTMLSelectElement, 'onmodechanged');
-    setField(form.querySelector('input[type="number"]') as HTMLInputElement, '1');
-    (form.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    setField(selects()[1]!, 'onmodechanged');
+    setField(form.querySelector('input[type="number"]')!, '1');
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     h.host.userSetPanelMode(0);
     await sleep(50);
     expect(h.received.filter((e) => e.name === 'onmodechanged')).to.have.length(0);
-    expect(h.host.inspector.entries.filter((e) => e.name === 'onmodechanged').at(-1)?.status).to.equal('dropped');
+    expect(
+      h.host.inspector.entries.filter((e) => e.name === 'onmodechanged').at(-1)?.status,
+    ).to.equal('dropped');
     const next = h.nextEvent('onmodechanged');
     h.host.userSetPanelMode(1);
     expect(json((await next).payload)).to.deep.equal({ value: 1 });
     await expect(h.container).to.be.accessible();
-    [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools button')].find((b) => b.textContent?.trim() === 'Remove all faults')?.click();
+    [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools button')]
+      .find((b) => b.textContent?.trim() === 'Remove all faults')
+      ?.click();
     expect(h.host.faults.rules).to.have.length(0);
   });
 
@@ -111,19 +202,38 @@ describe('inspector and fault injection', () => {
     tool(h, 'Org').click();
     await h.call('createRecord', 'account', '{"name":"Temporary"}');
     const count = h.host.dataverse.count('account');
-    const reset = await until(() => [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools button')].find((b) => b.textContent?.trim() === 'Reset data'), 2000, 'reset');
+    const reset = await until(
+      () =>
+        [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools button')].find(
+          (b) => b.textContent?.trim() === 'Reset data',
+        ),
+      2000,
+      'reset',
+    );
     reset.click();
     expect(h.host.dataverse.count('account')).to.equal(count - 1);
     await expect(h.container).to.be.accessible();
-    [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools button')].find((b) => b.textContent?.includes('another channel'))?.click();
+    [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools button')]
+      .find((b) => b.textContent?.includes('another channel'))
+      ?.click();
     expect(h.host.focusedSession.owner).to.equal('other');
-    h.host.userNavigate({ type: 'entityrecord', entityName: 'contact', entityId: 'c0000000-0000-4000-8000-000000000001' });
+    h.host.userNavigate({
+      type: 'entityrecord',
+      entityName: 'contact',
+      entityId: 'c0000000-0000-4000-8000-000000000001',
+    });
     await sleep(0);
     h.view.update();
     await expect(h.container).to.be.accessible();
-    const hide = [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools button')].find((b) => b.textContent?.trim() === 'Hide tools') as HTMLButtonElement;
+    const hide = [...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tools button')].find(
+      (b) => b.textContent?.trim() === 'Hide tools',
+    )!;
     hide.click();
-    await until(() => !h.container.querySelector('.cif-emu-tools [role="tabpanel"]'), 2000, 'tools hidden');
+    await until(
+      () => !h.container.querySelector('.cif-emu-tools [role="tabpanel"]'),
+      2000,
+      'tools hidden',
+    );
   });
 });
 
@@ -144,9 +254,17 @@ describe('a CIF 1.0 provider (single-session app)', () => {
     expect(json(notify.value).message).to.match(/API version 1\.0/);
     expect((await h.call('setMode', 2)).outcome).to.equal('rejected');
     expect(await h.call('setMode', 0)).to.deep.equal({ outcome: 'resolved', value: 0 });
-    h.host.userNavigate({ type: 'entityrecord', entityName: 'account', entityId: 'a0000000-0000-4000-8000-000000000001' });
+    h.host.userNavigate({
+      type: 'entityrecord',
+      entityName: 'account',
+      entityId: 'a0000000-0000-4000-8000-000000000001',
+    });
     const env = json((await h.call('getEnvironment')).value);
-    expect(env).to.include({ pagetype: 'entityrecord', etn: 'account', id: 'a0000000-0000-4000-8000-000000000001' });
+    expect(env).to.include({
+      pagetype: 'entityrecord',
+      etn: 'account',
+      id: 'a0000000-0000-4000-8000-000000000001',
+    });
     expect(env.appUrl).to.contain('etn=account');
     await expect(h.container).to.be.accessible();
   });
@@ -170,21 +288,39 @@ describe('accessibility of the host page', () => {
     h = await openHost({ config: { provider: { trustedDomain: 'nope' }, presence: 'Ghost' } });
   });
   after(async () => {
-    await executeServerCommand('cif-media', { 'prefers-color-scheme': 'light', 'forced-colors': 'none' });
+    await executeServerCommand('cif-media', {
+      'prefers-color-scheme': 'light',
+      'forced-colors': 'none',
+    });
     h.dispose();
   });
 
   it('passes axe with a session, a notification and configuration warnings, in light and dark schemes', async () => {
     expect(h.host.warnings).to.have.length(1);
-    await h.call('createSession', { templateName: 'CallSession', templateParameters: { customerName: 'Ann', entityName: 'contact', entityId: 'c0000000-0000-4000-8000-000000000002' } });
-    const pending = h.call('notifyEvent', { templateName: 'MissedCall', templateParameters: { customerName: 'Ann', phoneNumber: '+1 206 555 0131' } });
+    await h.call('createSession', {
+      templateName: 'CallSession',
+      templateParameters: {
+        customerName: 'Ann',
+        entityName: 'contact',
+        entityId: 'c0000000-0000-4000-8000-000000000002',
+      },
+    });
+    const pending = h.call('notifyEvent', {
+      templateName: 'MissedCall',
+      templateParameters: { customerName: 'Ann', phoneNumber: '+1 206 555 0131' },
+    });
     await until(() => h.container.querySelector('.cif-emu-toast'), 3000, 'the toast');
     await expect(h.container).to.be.accessible();
     await executeServerCommand('cif-media', { 'prefers-color-scheme': 'dark' });
     await expect(h.container).to.be.accessible();
-    await executeServerCommand('cif-media', { 'prefers-color-scheme': 'light', 'forced-colors': 'active' });
+    await executeServerCommand('cif-media', {
+      'prefers-color-scheme': 'light',
+      'forced-colors': 'active',
+    });
     await expect(h.container).to.be.accessible();
     h.container.querySelector<HTMLButtonElement>('.cif-emu-toast [data-action="reject"]')?.click();
-    expect((await pending).value).to.equal('{"actionName":"Reject","responseReason":"DeclinedByAgent"}');
+    expect((await pending).value).to.equal(
+      '{"actionName":"Reject","responseReason":"DeclinedByAgent"}',
+    );
   });
 });

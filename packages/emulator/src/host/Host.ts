@@ -30,10 +30,14 @@ import { NotificationCenter, type NotificationAnswer } from './notifications.js'
 import { isTrustedOrigin, originOf } from './origin.js';
 import { CallSimulator } from './simulator.js';
 import { resolveSlugs } from './slugs.js';
+import { asText } from '../text.js';
 
 /** A failure answer: `data` is what the widget's promise rejects with (before the library re-encodes). */
-export class HostFailure {
-  constructor(readonly data: unknown) {}
+export class HostFailure extends Error {
+  override readonly name = 'HostFailure';
+  constructor(readonly data: unknown) {
+    super('CIF host failure');
+  }
 }
 
 /** How the widget's handler answered an event. */
@@ -106,7 +110,8 @@ const V2_APIS = new Set<string>([
 const INTERNAL = new Set<string>([MessageType.hello, MessageType.logErrorsAndReject]);
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map);
+const isObj = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map);
 
 /** Accepts an object, a Map or a JSON string of an object (widgets pass all three). */
 function toObject(value: unknown): Obj | undefined {
@@ -171,23 +176,31 @@ export class Host {
         const base = config.seed.includeDefault
           ? defaultSeed({ id: config.user.id, name: config.user.name, email: config.user.email })
           : {};
-        for (const [entity, rows] of Object.entries(config.seed.records)) base[entity] = [...(base[entity] ?? []), ...rows];
+        for (const [entity, rows] of Object.entries(config.seed.records))
+          base[entity] = [...(base[entity] ?? []), ...rows];
         return base;
       },
       ...(config.persistence === 'localStorage' && options.storage
-        ? { storage: options.storage, storageKey: `cif-emulator:${config.org.uniqueName}:dataverse` }
+        ? {
+            storage: options.storage,
+            storageKey: `cif-emulator:${config.org.uniqueName}:dataverse`,
+          }
         : {}),
     });
     this.warnings.push(...this.dataverse.seedWarnings);
     this.faults = new Faults(config.faults);
-    this.notifications = new NotificationCenter({ displayTimeoutAction: config.quirks.displayTimeoutAction });
+    this.notifications = new NotificationCenter({
+      displayTimeoutAction: config.quirks.displayTimeoutAction,
+    });
     this.simulator = new CallSimulator((message) => this.#postToWidget(message));
     this.panelMode = config.panel.mode;
     this.panelWidth = config.panel.width;
     this.clickToAct = config.provider.clickToAct;
-    this.presence = config.presences.find((p) => p.text === config.presence) ?? (config.presences[0] as Presence);
+    this.presence =
+      config.presences.find((p) => p.text === config.presence) ?? config.presences[0]!;
     this.sessions = [this.#homeSession()];
-    for (const source of [this.inspector, this.faults, this.notifications, this.simulator]) source.subscribe(() => this.#changed());
+    for (const source of [this.inspector, this.faults, this.notifications, this.simulator])
+      source.subscribe(() => this.#changed());
     this.dataverse.subscribe(() => this.#changed());
   }
 
@@ -262,7 +275,7 @@ export class Host {
   }
 
   get focusedSession(): Session {
-    return this.sessions.find((s) => s.id === this.focusedSessionId) ?? (this.sessions[0] as Session);
+    return this.sessions.find((s) => s.id === this.focusedSessionId) ?? this.sessions[0]!;
   }
 
   /** The focused tab of a session (default: the focused session). */
@@ -283,15 +296,24 @@ export class Host {
     if (session.customTitle !== undefined) return session.customTitle;
     if (session.owner === 'home') return 'Home';
     const anchor = session.tabs[0]?.page;
-    const title = resolveSlugs(session.titleTemplate, [session.context, session.templateParameters], (column) =>
-      anchor?.type === 'entityrecord' && anchor.entityId ? this.dataverse.get(anchor.entityName, anchor.entityId)?.[column] : undefined,
+    const title = resolveSlugs(
+      session.titleTemplate,
+      [session.context, session.templateParameters],
+      (column) =>
+        anchor?.type === 'entityrecord' && anchor.entityId
+          ? this.dataverse.get(anchor.entityName, anchor.entityId)?.[column]
+          : undefined,
     ).trim();
     return title || session.templateName || 'Session';
   }
 
   tabTitle(tab: Tab, session: Session = this.#sessionOfTab(tab) ?? this.focusedSession): string {
     if (tab.customTitle !== undefined) return tab.customTitle;
-    const resolved = resolveSlugs(tab.titleTemplate, [tab.parameters, session.context, session.templateParameters]).trim();
+    const resolved = resolveSlugs(tab.titleTemplate, [
+      tab.parameters,
+      session.context,
+      session.templateParameters,
+    ]).trim();
     return resolved || this.pageTitle(tab.page);
   }
 
@@ -305,7 +327,10 @@ export class Host {
       case 'entityrecord': {
         const schema = findSchema(page.entityName);
         if (!page.entityId) return `New ${schema?.displayName ?? page.entityName}`;
-        return this.dataverse.nameOf(page.entityName, page.entityId) || (schema?.displayName ?? page.entityName);
+        return (
+          this.dataverse.nameOf(page.entityName, page.entityId) ||
+          (schema?.displayName ?? page.entityName)
+        );
       }
       case 'search':
         return page.searchText ? `Search: ${page.searchText}` : 'Search';
@@ -326,7 +351,8 @@ export class Host {
     url.searchParams.set('appid', this.config.org.appId);
     if (page) {
       url.searchParams.set('pagetype', page.type);
-      if (page.type === 'entitylist' || page.type === 'entityrecord') url.searchParams.set('etn', page.entityName);
+      if (page.type === 'entitylist' || page.type === 'entityrecord')
+        url.searchParams.set('etn', page.entityName);
       if (page.type === 'entityrecord' && page.entityId) url.searchParams.set('id', page.entityId);
       if (page.type === 'search') url.searchParams.set('searchText', page.searchText);
       if (page.type === 'webresource') url.searchParams.set('webresourceName', page.name);
@@ -349,7 +375,12 @@ export class Host {
       attention: false,
       createdAt: Date.now(),
     };
-    const tab = this.#newTab({ name: 'Dashboard', type: 'dashboard', title: '', canClose: false, tags: [] }, {}, { type: 'dashboard' }, false);
+    const tab = this.#newTab(
+      { name: 'Dashboard', type: 'dashboard', title: '', canClose: false, tags: [] },
+      {},
+      { type: 'dashboard' },
+      false,
+    );
     session.tabs.push(tab);
     session.focusedTabId = tab.id;
     return session;
@@ -374,7 +405,7 @@ export class Host {
     const sources = [parameters, session.context, session.templateParameters];
     const param = (name: string): string => {
       const given = parameters[name];
-      if (given !== undefined && given !== null && typeof given !== 'object') return String(given);
+      if (given !== undefined && given !== null && typeof given !== 'object') return asText(given);
       return resolveSlugs(template.parameters?.[name] ?? '', sources).trim();
     };
     switch (template.type) {
@@ -390,10 +421,16 @@ export class Host {
       case 'entitylist': {
         const entityName = param('entityName');
         const viewId = param('viewId');
-        return entityName ? { type: 'entitylist', entityName, ...(viewId ? { viewId } : {}) } : { type: 'dashboard' };
+        return entityName
+          ? { type: 'entitylist', entityName, ...(viewId ? { viewId } : {}) }
+          : { type: 'dashboard' };
       }
       case 'search':
-        return { type: 'search', searchText: param('searchText'), searchType: Number(param('searchType') || 1) };
+        return {
+          type: 'search',
+          searchText: param('searchText'),
+          searchType: Number(param('searchType') || 1),
+        };
       case 'webresource':
         return { type: 'webresource', name: param('webresourceName'), data: param('data') };
       case 'url':
@@ -458,7 +495,10 @@ export class Host {
   }
 
   /** The session the provider may act in: the focused one, when it is the home session or its own. */
-  #actionSession(api: string, reject: (message: string) => never = (m) => this.#fail(m, api)): Session {
+  #actionSession(
+    api: string,
+    reject: (message: string) => never = (m) => this.#fail(m, api),
+  ): Session {
     const session = this.focusedSession;
     if (this.apiVersion === 2 && session.owner === 'other') {
       reject('Focused session is neither the default session nor it belongs to the provider');
@@ -474,7 +514,12 @@ export class Host {
       this.#navigate(current, page);
       return current;
     }
-    const tab = this.#newTab({ name: 'EntityRecord', type: 'entityrecord', title: '', tags: [], canClose: true }, {}, page, true);
+    const tab = this.#newTab(
+      { name: 'EntityRecord', type: 'entityrecord', title: '', tags: [], canClose: true },
+      {},
+      page,
+      true,
+    );
     session.tabs.push(tab);
     session.focusedTabId = tab.id;
     void this.raiseEvent(EventName.onPageNavigate, { value: this.appUrl(page) });
@@ -530,7 +575,12 @@ export class Host {
       return Promise.resolve({ status: 'dropped', reason: 'no such phone number' });
     }
     if (!this.clickToAct) {
-      this.inspector.add({ kind: 'host', name: EventName.onClickToAct, status: 'info', note: 'Click-to-act is off: the phone number is plain text.' });
+      this.inspector.add({
+        kind: 'host',
+        name: EventName.onClickToAct,
+        status: 'info',
+        note: 'Click-to-act is off: the phone number is plain text.',
+      });
       return Promise.resolve({ status: 'dropped', reason: 'click-to-act is off' });
     }
     return this.raiseEvent(EventName.onClickToAct, {
@@ -539,7 +589,7 @@ export class Host {
       format: attr.format ?? 'Phone',
       entityLogicalName: schema.logicalName,
       entityId,
-      recordTitle: String(row[schema.primaryNameAttribute] ?? ''),
+      recordTitle: asText(row[schema.primaryNameAttribute]),
     });
   }
 
@@ -548,8 +598,8 @@ export class Host {
     const row = this.dataverse.get('knowledgearticle', articleId);
     if (!row) return Promise.resolve({ status: 'dropped', reason: 'no such article' });
     return this.raiseEvent(EventName.onSendKBArticle, {
-      title: String(row.title ?? ''),
-      link: `https://support.${this.config.org.uniqueName}.example/knowledgebase/article/${String(row.articlepublicnumber ?? articleId)}`,
+      title: asText(row.title),
+      link: `https://support.${this.config.org.uniqueName}.example/knowledgebase/article/${asText(row.articlepublicnumber ?? articleId)}`,
     });
   }
 
@@ -561,7 +611,12 @@ export class Host {
       this.#navigate(tab, page);
       return;
     }
-    const created = this.#newTab({ name: 'EntityRecord', type: 'entityrecord', title: '', tags: [], canClose: true }, {}, page, false);
+    const created = this.#newTab(
+      { name: 'EntityRecord', type: 'entityrecord', title: '', tags: [], canClose: true },
+      {},
+      page,
+      false,
+    );
     session.tabs.push(created);
     session.focusedTabId = created.id;
     void this.raiseEvent(EventName.onPageNavigate, { value: this.appUrl(page) });
@@ -587,7 +642,10 @@ export class Host {
       }
     }
     if (session.owner === 'provider' && this.apiVersion === 2) {
-      void this.raiseEvent(EventName.onSessionClosed, { sessionId: session.id, context: session.context });
+      void this.raiseEvent(EventName.onSessionClosed, {
+        sessionId: session.id,
+        context: session.context,
+      });
     }
     if (this.focusedSessionId === id) {
       this.focusedSessionId = '';
@@ -611,7 +669,7 @@ export class Host {
   /** The agent closes a tab. */
   userCloseTab(tabId: string): void {
     const found = this.#findTab(tabId);
-    if (!found || !found.tab.canClose) return;
+    if (!found?.tab.canClose) return;
     this.#removeTab(found.session, found.tab);
   }
 
@@ -619,7 +677,8 @@ export class Host {
     this.#leavePage(tab.page);
     const index = session.tabs.indexOf(tab);
     session.tabs.splice(index, 1);
-    if (session.focusedTabId === tab.id) session.focusedTabId = session.tabs[Math.max(0, index - 1)]?.id;
+    if (session.focusedTabId === tab.id)
+      session.focusedTabId = session.tabs[Math.max(0, index - 1)]?.id;
     this.#changed();
   }
 
@@ -639,7 +698,18 @@ export class Host {
       attention: false,
       createdAt: Date.now(),
     };
-    const tab = this.#newTab({ name: 'Dashboard', type: 'dashboard', title: `${channelLabel} conversation`, canClose: false, tags: [] }, {}, { type: 'dashboard' }, false);
+    const tab = this.#newTab(
+      {
+        name: 'Dashboard',
+        type: 'dashboard',
+        title: `${channelLabel} conversation`,
+        canClose: false,
+        tags: [],
+      },
+      {},
+      { type: 'dashboard' },
+      false,
+    );
     session.tabs.push(tab);
     session.focusedTabId = tab.id;
     this.sessions.push(session);
@@ -667,7 +737,13 @@ export class Host {
         tab.page = { type: 'entityrecord', entityName: schema.logicalName, entityId: id };
         if (request !== undefined) {
           this.#formRequests.get(request)?.({
-            savedEntityReference: [{ entityType: schema.logicalName, id, name: this.dataverse.nameOf(schema.logicalName, id) }],
+            savedEntityReference: [
+              {
+                entityType: schema.logicalName,
+                id,
+                name: this.dataverse.nameOf(schema.logicalName, id),
+              },
+            ],
           });
           this.#formRequests.delete(request);
         }
@@ -690,7 +766,12 @@ export class Host {
   /** Drops every Dataverse change and reloads the seed. */
   resetData(): void {
     this.dataverse.reset();
-    this.inspector.add({ kind: 'host', name: 'resetData', status: 'info', note: 'Dataverse reset to the seed data.' });
+    this.inspector.add({
+      kind: 'host',
+      name: 'resetData',
+      status: 'info',
+      note: 'Dataverse reset to the seed data.',
+    });
   }
 
   // ---------------------------------------------------------------- events to the widget
@@ -700,14 +781,26 @@ export class Host {
    * handler answered. Never rejects: handlers that return undefined or never settle are tolerated and
    * logged, as the real host does.
    */
-  raiseEvent(eventName: string, payload: unknown, options: { raw?: boolean } = {}): Promise<EventOutcome> {
+  raiseEvent(
+    eventName: string,
+    payload: unknown,
+    options: { raw?: boolean } = {},
+  ): Promise<EventOutcome> {
     const data = options.raw || typeof payload === 'string' ? payload : safeJson(payload);
-    const entry = this.inspector.add({ kind: 'event', name: eventName, status: 'pending', args: data, encoding: encodingOf(data) });
+    const entry = this.inspector.add({
+      kind: 'event',
+      name: eventName,
+      status: 'pending',
+      args: data,
+      encoding: encodingOf(data),
+    });
     const started = performance.now();
     const done = (outcome: EventOutcome, note?: string): EventOutcome => {
       const changes: Partial<LogEntry> = { durationMs: Math.round(performance.now() - started) };
-      if (outcome.status === 'success') Object.assign(changes, { status: 'success', result: outcome.value });
-      else if (outcome.status === 'failure') Object.assign(changes, { status: 'warning', error: outcome.error });
+      if (outcome.status === 'success')
+        Object.assign(changes, { status: 'success', result: outcome.value });
+      else if (outcome.status === 'failure')
+        Object.assign(changes, { status: 'warning', error: outcome.error });
       else if (outcome.status === 'timeout') Object.assign(changes, { status: 'timeout' });
       else Object.assign(changes, { status: 'dropped' });
       if (note) changes.note = note;
@@ -715,26 +808,44 @@ export class Host {
       return outcome;
     };
     const dropped = this.faults.dropEvent(eventName);
-    if (dropped) return Promise.resolve(done({ status: 'dropped', reason: 'fault injection' }, 'Dropped by fault injection.'));
+    if (dropped)
+      return Promise.resolve(
+        done({ status: 'dropped', reason: 'fault injection' }, 'Dropped by fault injection.'),
+      );
     const target = this.#widget?.contentWindow;
     const origin = this.widgetOrigin;
-    if (!target || !origin) return Promise.resolve(done({ status: 'dropped', reason: 'no widget' }, 'No widget is loaded.'));
+    if (!target || !origin)
+      return Promise.resolve(
+        done({ status: 'dropped', reason: 'no widget' }, 'No widget is loaded.'),
+      );
     const messageCorrelationId = newCorrelationId();
     return new Promise<EventOutcome>((resolve) => {
       const timer = setTimeout(() => {
         this.#pendingEvents.delete(messageCorrelationId);
-        resolve(done({ status: 'timeout' }, `The handler did not settle within ${this.config.apiTimeoutMs} ms (tolerated, as Dynamics does).`));
+        resolve(
+          done(
+            { status: 'timeout' },
+            `The handler did not settle within ${this.config.apiTimeoutMs} ms (tolerated, as Dynamics does).`,
+          ),
+        );
       }, this.config.apiTimeoutMs);
       this.#pendingEvents.set(messageCorrelationId, {
         timer,
         resolve: (outcome) => {
           let note: string | undefined;
-          if (outcome.status === 'success' && outcome.value instanceof Map && outcome.value.get(Key.message) === Text.noHandlers) {
+          if (
+            outcome.status === 'success' &&
+            outcome.value instanceof Map &&
+            outcome.value.get(Key.message) === Text.noHandlers
+          ) {
             note = 'The widget has no handler for this event.';
           }
           if (outcome.status === 'failure') {
-            const message = outcome.error instanceof Map ? String(outcome.error.get(Key.message)) : safeJson(outcome.error);
-            note = /then/.test(message)
+            const message =
+              outcome.error instanceof Map
+                ? String(outcome.error.get(Key.message))
+                : safeJson(outcome.error);
+            note = message.includes('then')
               ? 'The handler did not return a Promise: the real host reports a failure; tolerated.'
               : 'The handler rejected (tolerated).';
           }
@@ -742,11 +853,19 @@ export class Host {
         },
       });
       try {
-        target.postMessage({ messageType: eventName, messageData: data, messageCorrelationId }, origin);
+        target.postMessage(
+          { messageType: eventName, messageData: data, messageCorrelationId },
+          origin,
+        );
       } catch (error) {
         clearTimeout(timer);
         this.#pendingEvents.delete(messageCorrelationId);
-        resolve(done({ status: 'dropped', reason: String(error) }, `The payload could not be posted: ${String(error)}`));
+        resolve(
+          done(
+            { status: 'dropped', reason: String(error) },
+            `The payload could not be posted: ${String(error)}`,
+          ),
+        );
       }
     });
   }
@@ -754,7 +873,11 @@ export class Host {
   // ---------------------------------------------------------------- the CIF endpoint
 
   #isTrusted(origin: string): boolean {
-    return isTrustedOrigin(origin, this.config.provider.landingUrl, this.config.provider.trustedDomains);
+    return isTrustedOrigin(
+      origin,
+      this.config.provider.landingUrl,
+      this.config.provider.trustedDomains,
+    );
   }
 
   #receive(event: MessageEvent): void {
@@ -776,7 +899,13 @@ export class Host {
         args: isWireRequest(data) ? data.messageData : undefined,
         note: `Message from an untrusted origin (${origin || 'none'}) refused; nothing changed.`,
       });
-      if (typeof correlationId === 'string' && correlationId && source && origin && origin !== 'null') {
+      if (
+        typeof correlationId === 'string' &&
+        correlationId &&
+        source &&
+        origin &&
+        origin !== 'null'
+      ) {
         try {
           source.postMessage(
             {
@@ -799,45 +928,86 @@ export class Host {
       if (!pending) return;
       clearTimeout(pending.timer);
       this.#pendingEvents.delete(data.messageCorrelationId);
-      pending.resolve(data.messageOutcome === MESSAGE_SUCCESS ? { status: 'success', value: data.messageData } : { status: 'failure', error: data.messageData });
+      pending.resolve(
+        data.messageOutcome === MESSAGE_SUCCESS
+          ? { status: 'success', value: data.messageData }
+          : { status: 'failure', error: data.messageData },
+      );
       return;
     }
     if (!isWireRequest(data)) return;
-    void this.#handle(data.messageType, data.messageData, data.messageCorrelationId, source, origin);
+    void this.#handle(
+      data.messageType,
+      data.messageData,
+      data.messageCorrelationId,
+      source,
+      origin,
+    );
   }
 
-  async #handle(messageType: string, messageData: unknown, correlationId: unknown, source: Window, origin: string): Promise<void> {
-    const data = messageData instanceof Map ? messageData : new Map<string, unknown>();
+  async #handle(
+    messageType: string,
+    messageData: unknown,
+    correlationId: unknown,
+    source: Window,
+    origin: string,
+  ): Promise<void> {
+    const data: Map<string, unknown> =
+      messageData instanceof Map
+        ? (messageData as Map<string, unknown>)
+        : new Map<string, unknown>();
     const internal = INTERNAL.has(messageType);
     const args = new Map(data);
     if (args.get(Key.correlationId) === undefined) args.delete(Key.correlationId);
     args.delete(Key.originURL);
     const entry = internal
       ? undefined
-      : this.inspector.add({ kind: 'call', name: publicName(messageType), status: 'pending', args, origin });
+      : this.inspector.add({
+          kind: 'call',
+          name: publicName(messageType),
+          status: 'pending',
+          args,
+          origin,
+        });
     const started = performance.now();
     const reply = (outcome: typeof MESSAGE_SUCCESS | typeof MESSAGE_FAILURE, payload: unknown) => {
       if (typeof correlationId !== 'string' || !correlationId) return;
       try {
-        source.postMessage({ messageOutcome: outcome, messageData: payload, messageCorrelationId: correlationId, messageType: RESPONSE_TYPE }, origin);
+        source.postMessage(
+          {
+            messageOutcome: outcome,
+            messageData: payload,
+            messageCorrelationId: correlationId,
+            messageType: RESPONSE_TYPE,
+          },
+          origin,
+        );
       } catch (error) {
         console.error('[cif-emulator] could not answer the widget', error);
       }
     };
-    const fault = internal ? { action: 'none' as const, delay: 0 } : this.faults.forRequest(messageType);
+    const fault = internal
+      ? { action: 'none' as const, delay: 0 }
+      : this.faults.forRequest(messageType);
     if (fault.delay > 0) await new Promise((r) => setTimeout(r, fault.delay));
     if (fault.action === 'timeout') {
-      if (entry) this.inspector.update(entry, { status: 'timeout', note: 'Never answered (fault injection): the library times out.' });
+      if (entry)
+        this.inspector.update(entry, {
+          status: 'timeout',
+          note: 'Never answered (fault injection): the library times out.',
+        });
       return;
     }
     const isJson = JSON_APIS.has(messageType);
     if (fault.action === 'fail') {
-      const shape = fault.shape ?? (messageType === MessageType.createTab ? 'object' : isJson ? 'json' : 'map');
+      const shape =
+        fault.shape ?? (messageType === MessageType.createTab ? 'object' : isJson ? 'json' : 'map');
       const name = messageType === MessageType.notifyEvent ? 'NotifyEvent' : messageType;
       let payload: unknown;
       if (isJson || shape === 'map') payload = createErrorMap(fault.message, name);
       else if (shape === 'object') payload = { errorCode: fault.errorCode, message: fault.message };
-      else if (shape === 'json') payload = JSON.stringify({ message: fault.message, msdyn_name: name });
+      else if (shape === 'json')
+        payload = JSON.stringify({ message: fault.message, msdyn_name: name });
       else payload = fault.message;
       if (entry) {
         this.inspector.update(entry, {
@@ -853,12 +1023,24 @@ export class Host {
     }
     try {
       if (this.apiVersion === 1 && V2_APIS.has(messageType)) {
-        this.#fail(`${publicName(messageType)} is not available: the channel provider uses CIF API version 1.0.`, messageType);
+        this.#fail(
+          `${publicName(messageType)} is not available: the channel provider uses CIF API version 1.0.`,
+          messageType,
+        );
       }
       const value = await this.#dispatch(messageType, data);
-      const payload = value instanceof RawReply ? value.data : value === undefined || value === null ? new Map() : new Map([[Key.value, value]]);
+      const payload =
+        value instanceof RawReply
+          ? value.data
+          : value === undefined || value === null
+            ? new Map()
+            : new Map([[Key.value, value]]);
       if (entry) {
-        const seen = isJson ? JSON.stringify(value instanceof Map || isObj(value) ? buildEntity(value) : value ?? {}) : value ?? null;
+        const seen = isJson
+          ? JSON.stringify(
+              value instanceof Map || isObj(value) ? buildEntity(value) : (value ?? {}),
+            )
+          : (value ?? null);
         this.inspector.update(entry, {
           status: 'success',
           result: seen,
@@ -870,10 +1052,14 @@ export class Host {
     } catch (error) {
       let payload: unknown;
       if (error instanceof HostFailure) payload = error.data;
-      else if (error instanceof DataverseError) payload = createErrorMap(error.message, messageType);
+      else if (error instanceof DataverseError)
+        payload = createErrorMap(error.message, messageType);
       else {
         console.error('[cif-emulator] host error', error);
-        payload = createErrorMap(error instanceof Error ? error.message : String(error), messageType);
+        payload = createErrorMap(
+          error instanceof Error ? error.message : String(error),
+          messageType,
+        );
       }
       if (entry) {
         this.inspector.update(entry, {
@@ -889,13 +1075,18 @@ export class Host {
 
   /** Throws the real error map. */
   #fail(message: string, api: string): never {
-    throw new HostFailure(createErrorMap(message, api === MessageType.notifyEvent ? 'NotifyEvent' : api));
+    throw new HostFailure(
+      createErrorMap(message, api === MessageType.notifyEvent ? 'NotifyEvent' : api),
+    );
   }
 
   #ownSession(id: unknown, api: string): Session {
     const session = this.sessions.find((s) => s.id === id);
-    if (!session || session.owner !== 'provider') {
-      this.#fail(`Session ${String(id)} does not exist or does not belong to this channel provider.`, api);
+    if (session?.owner !== 'provider') {
+      this.#fail(
+        `Session ${String(id)} does not exist or does not belong to this channel provider.`,
+        api,
+      );
     }
     return session;
   }
@@ -922,7 +1113,8 @@ export class Host {
     env.set('customParams', config.provider.customParams);
     if (pageFields && page) {
       env.set('pagetype', page.type);
-      if (page.type === 'entityrecord' || page.type === 'entitylist') env.set('etn', page.entityName);
+      if (page.type === 'entityrecord' || page.type === 'entitylist')
+        env.set('etn', page.entityName);
       if (page.type === 'entityrecord' && page.entityId) env.set('id', page.entityId);
     }
     env.set('isDirty', false);
@@ -944,7 +1136,7 @@ export class Host {
       case MessageType.logErrorsAndReject:
         this.inspector.add({
           kind: 'call',
-          name: String(get(Key.functionName) ?? 'unknown'),
+          name: asText(get(Key.functionName) ?? 'unknown'),
           status: 'failure',
           error: JSON.stringify({ message: get(Key.errorMessage) }),
           encoding: 'JSON string',
@@ -963,7 +1155,8 @@ export class Host {
       }
       case MessageType.setClickToAct: {
         const value = get(Key.value);
-        if (typeof value !== 'boolean') this.#fail('The value parameter must be true or false.', type);
+        if (typeof value !== 'boolean')
+          this.#fail('The value parameter must be true or false.', type);
         this.clickToAct = value;
         this.#changed();
         return null;
@@ -974,7 +1167,10 @@ export class Host {
         const mode = get(Key.value);
         const allowed = this.apiVersion === 2 ? [0, 1, 2] : [0, 1];
         if (typeof mode !== 'number' || !allowed.includes(mode)) {
-          this.#fail(`Mode ${String(mode)} is not supported with CIF API version ${this.apiVersion}.0.`, type);
+          this.#fail(
+            `Mode ${String(mode)} is not supported with CIF API version ${this.apiVersion}.0.`,
+            type,
+          );
         }
         this.panelMode = mode as PanelMode;
         this.#changed();
@@ -984,15 +1180,26 @@ export class Host {
         return this.config.quirks.getModeAsString ? String(this.panelMode) : this.panelMode;
       case MessageType.setWidth: {
         const width = get(Key.value);
-        if (typeof width !== 'number' || !Number.isFinite(width)) this.#fail('The width must be a number.', type);
+        if (typeof width !== 'number' || !Number.isFinite(width))
+          this.#fail('The width must be a number.', type);
         if (width < MIN_PANEL_WIDTH) {
-          this.inspector.add({ kind: 'host', name: 'setWidth', status: 'info', note: `Width ${width} is below ${MIN_PANEL_WIDTH}: ignored, as Dynamics does.` });
+          this.inspector.add({
+            kind: 'host',
+            name: 'setWidth',
+            status: 'info',
+            note: `Width ${width} is below ${MIN_PANEL_WIDTH}: ignored, as Dynamics does.`,
+          });
           return this.panelWidth;
         }
         this.panelWidth = Math.round(width);
         if (width > this.#win.innerWidth / 2) {
           this.panelMode = this.apiVersion === 2 ? 3 : 0;
-          this.inspector.add({ kind: 'host', name: 'setWidth', status: 'info', note: `Width ${width} is more than half the screen: the panel collapses.` });
+          this.inspector.add({
+            kind: 'host',
+            name: 'setWidth',
+            status: 'info',
+            note: `Width ${width} is more than half the screen: the panel collapses.`,
+          });
         }
         this.#changed();
         return this.panelWidth;
@@ -1008,11 +1215,19 @@ export class Host {
       }
       case MessageType.retrieveRecord: {
         const options = get(Key.queryParameters);
-        return this.dataverse.retrieve(String(get(Key.entityName)), String(get(Key.entityId)), typeof options === 'string' ? options : null);
+        return this.dataverse.retrieve(
+          String(get(Key.entityName)),
+          String(get(Key.entityId)),
+          typeof options === 'string' ? options : null,
+        );
       }
       case MessageType.updateRecord: {
         const schema = this.dataverse.schema(get(Key.entityName));
-        const id = this.dataverse.update(schema.logicalName, String(get(Key.entityId)), toObject(get(Key.value)) ?? {});
+        const id = this.dataverse.update(
+          schema.logicalName,
+          String(get(Key.entityId)),
+          toObject(get(Key.value)) ?? {},
+        );
         return { id, entityName: schema.logicalName };
       }
       case MessageType.deleteRecord: {
@@ -1027,7 +1242,15 @@ export class Host {
         return this.#openForm(data);
       case MessageType.renderSearchPage: {
         const schema = this.dataverse.schema(get(Key.entityName));
-        this.#open({ type: 'search', searchText: String(get(Key.searchString) ?? ''), searchType: 1, entityNames: [schema.logicalName] }, type);
+        this.#open(
+          {
+            type: 'search',
+            searchText: asText(get(Key.searchString)),
+            searchType: 1,
+            entityNames: [schema.logicalName],
+          },
+          type,
+        );
         return null;
       }
       case MessageType.getEntityMetadata:
@@ -1045,7 +1268,10 @@ export class Host {
       case MessageType.cancelEvent: {
         const token = get(Key.cancellationToken);
         if (typeof token !== 'string' || !this.notifications.cancel(token)) {
-          this.#fail(`Notification with the cancellation token ${String(token)} was not found`, type);
+          this.#fail(
+            `Notification with the cancellation token ${String(token)} was not found`,
+            type,
+          );
         }
         return { actionName: 'Reject', responseReason: 'Cancelled' };
       }
@@ -1093,7 +1319,11 @@ export class Host {
       case MessageType.getTabsByTagOrName: {
         const name = get(Key.name);
         const tags = get(Key.templateTag);
-        const wanted = Array.isArray(tags) ? tags.map(String) : typeof tags === 'string' && tags ? [tags] : [];
+        const wanted = Array.isArray(tags)
+          ? tags.map(String)
+          : typeof tags === 'string' && tags
+            ? [tags]
+            : [];
         const session = this.focusedSession;
         if (session.owner === 'other') return [];
         return session.tabs
@@ -1126,7 +1356,8 @@ export class Host {
       case MessageType.setTabTitle: {
         const { tab } = this.#ownTab(get(Key.tabId), type);
         const input = get(Key.input);
-        const title = typeof input === 'string' && !toObject(input) ? input : toObject(input)?.title;
+        const title =
+          typeof input === 'string' && !toObject(input) ? input : toObject(input)?.title;
         if (typeof title !== 'string') this.#fail('The input must carry a title.', type);
         tab.customTitle = title;
         this.#changed();
@@ -1144,7 +1375,8 @@ export class Host {
         const count = get(Key.messagesCount);
         if (get(Key.shouldReset) === true) session.newActivity = 0;
         else {
-          if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) this.#fail('The count must be a non-negative number.', type);
+          if (typeof count !== 'number' || !Number.isFinite(count) || count < 0)
+            this.#fail('The count must be a non-negative number.', type);
           if (session.id !== this.focusedSessionId) session.newActivity = count;
         }
         this.#changed();
@@ -1179,16 +1411,34 @@ export class Host {
   #searchAndOpen(type: string, data: Map<string, unknown>): Obj {
     const schema = this.dataverse.schema(data.get(Key.entityName));
     const query = data.get(Key.queryParameters);
-    const options = this.dataverse.parseOptions(schema.logicalName, typeof query === 'string' ? query : '');
+    const options = this.dataverse.parseOptions(
+      schema.logicalName,
+      typeof query === 'string' ? query : '',
+    );
     const rows = this.dataverse.query(schema.logicalName, typeof query === 'string' ? query : '');
     if (type === MessageType.searchAndOpenRecords) {
       const multi = ['account', 'contact'].includes(schema.logicalName) || schema.isActivity;
       const searchText = options.search ?? firstLiteral(typeof query === 'string' ? query : '');
       const only = rows[0];
       if (options.search === undefined && rows.length === 1 && only) {
-        this.#open({ type: 'entityrecord', entityName: schema.logicalName, entityId: String(only[schema.primaryIdAttribute]) }, type);
+        this.#open(
+          {
+            type: 'entityrecord',
+            entityName: schema.logicalName,
+            entityId: String(only[schema.primaryIdAttribute]),
+          },
+          type,
+        );
       } else if (options.search !== undefined || (rows.length !== 1 && multi)) {
-        this.#open({ type: 'search', searchText, searchType: Number(data.get(Key.searchType) ?? 1), entityNames: [schema.logicalName] }, type);
+        this.#open(
+          {
+            type: 'search',
+            searchText,
+            searchType: Number(data.get(Key.searchType) ?? 1),
+            entityNames: [schema.logicalName],
+          },
+          type,
+        );
       }
     }
     return Object.fromEntries(rows.map((row, index) => [String(index), row]));
@@ -1197,23 +1447,42 @@ export class Host {
   async #openForm(data: Map<string, unknown>): Promise<Obj> {
     const type = MessageType.openForm;
     const options = toObject(data.get(Key.entityFormOptions));
-    if (!options || typeof options.entityName !== 'string') this.#fail('The entityFormOptions must name an entity (entityName).', type);
+    if (!options || typeof options.entityName !== 'string')
+      this.#fail('The entityFormOptions must name an entity (entityName).', type);
     const schema = this.dataverse.schema(options.entityName);
     const parameters = toObject(data.get(Key.entityFormParameters)) ?? {};
     const newTab = options.openInNewWindow === true;
     if (typeof options.entityId === 'string' && options.entityId) {
       const row = this.dataverse.get(schema.logicalName, options.entityId);
-      if (!row) this.#fail(`Entity '${schema.logicalName}' With Id = ${options.entityId} Does Not Exist`, type);
-      const page: Page = { type: 'entityrecord', entityName: schema.logicalName, entityId: String(row[schema.primaryIdAttribute]) };
+      if (!row)
+        this.#fail(
+          `Entity '${schema.logicalName}' With Id = ${options.entityId} Does Not Exist`,
+          type,
+        );
+      const page: Page = {
+        type: 'entityrecord',
+        entityName: schema.logicalName,
+        entityId: String(row[schema.primaryIdAttribute]),
+      };
       if (typeof options.formId === 'string') page.formId = options.formId;
       this.#open(page, type, newTab);
       return { savedEntityReference: [] };
     }
-    const values = this.#formValues(schema.logicalName, parameters, toObject(options.createFromEntity));
+    const values = this.#formValues(
+      schema.logicalName,
+      parameters,
+      toObject(options.createFromEntity),
+    );
     const request = ++this.#ids.form;
     const result = new Promise<Obj>((resolve) => this.#formRequests.set(request, resolve));
     this.#open(
-      { type: 'entityrecord', entityName: schema.logicalName, parameters: values, formRequest: request, quickCreate: options.useQuickCreateForm === true },
+      {
+        type: 'entityrecord',
+        entityName: schema.logicalName,
+        parameters: values,
+        formRequest: request,
+        quickCreate: options.useQuickCreateForm === true,
+      },
       type,
       newTab,
     );
@@ -1231,27 +1500,43 @@ export class Host {
       const attr = schema.attributes[key];
       if (!attr) continue;
       if (attr.type === 'Lookup' || attr.type === 'Customer' || attr.type === 'Owner') {
-        const target = String(parameters[`${key}type`] ?? attr.targets?.[0] ?? '');
+        const target = asText(parameters[`${key}type`] ?? attr.targets?.[0]);
         const targetSchema = findSchema(target);
         if (targetSchema && typeof value === 'string') {
-          values[`${attr.targets && attr.targets.length > 1 ? `${key}_${targetSchema.logicalName}` : key}@odata.bind`] = `/${targetSchema.entitySetName}(${value.replace(/[{}]/g, '')})`;
+          values[
+            `${attr.targets && attr.targets.length > 1 ? `${key}_${targetSchema.logicalName}` : key}@odata.bind`
+          ] = `/${targetSchema.entitySetName}(${value.replace(/[{}]/g, '')})`;
         }
         continue;
       }
       values[key] = value;
     }
     const regarding = schema.attributes.regardingobjectid;
-    const fromSchema = createFrom && findSchema(String(createFrom.entityType ?? ''));
-    if (regarding && fromSchema && typeof createFrom?.id === 'string' && regarding.targets?.includes(fromSchema.logicalName)) {
-      values[`regardingobjectid_${fromSchema.logicalName}@odata.bind`] = `/${fromSchema.entitySetName}(${createFrom.id.replace(/[{}]/g, '')})`;
+    const fromSchema = createFrom && findSchema(asText(createFrom.entityType));
+    if (
+      regarding &&
+      fromSchema &&
+      typeof createFrom?.id === 'string' &&
+      regarding.targets?.includes(fromSchema.logicalName)
+    ) {
+      values[`regardingobjectid_${fromSchema.logicalName}@odata.bind`] =
+        `/${fromSchema.entitySetName}(${createFrom.id.replace(/[{}]/g, '')})`;
     }
     return values;
   }
 
   #metadata(entity: unknown, attributes: unknown, type: string): Obj {
     const schema = findSchema(typeof entity === 'string' ? entity : '');
-    if (!schema) this.#fail(`The entity with a name = '${String(entity)}' with namemapping = 'Logical' was not found in the MetadataCache.`, type);
-    const wanted = Array.isArray(attributes) ? attributes.map(String) : typeof attributes === 'string' ? attributes.split(',') : [];
+    if (!schema)
+      this.#fail(
+        `The entity with a name = '${String(entity)}' with namemapping = 'Logical' was not found in the MetadataCache.`,
+        type,
+      );
+    const wanted = Array.isArray(attributes)
+      ? attributes.map(String)
+      : typeof attributes === 'string'
+        ? attributes.split(',')
+        : [];
     return {
       LogicalName: schema.logicalName,
       EntitySetName: schema.entitySetName,
@@ -1271,7 +1556,9 @@ export class Host {
           ...(a.format ? { Format: a.format } : {}),
           ...(a.maxLength ? { MaxLength: a.maxLength } : {}),
           ...(a.targets ? { Targets: a.targets } : {}),
-          ...(a.options ? { OptionSet: a.options.map((o) => ({ Value: o.value, Label: o.label })) } : {}),
+          ...(a.options
+            ? { OptionSet: a.options.map((o) => ({ Value: o.value, Label: o.label })) }
+            : {}),
         })),
     };
   }
@@ -1282,7 +1569,8 @@ export class Host {
     if (!input) this.#fail('The input must be an object of slug values.', type);
     const sessionId = data.get(Key.sessionId);
     let target: Obj;
-    if (sessionId !== undefined && sessionId !== null && sessionId !== '') target = this.#ownSession(sessionId, type).context;
+    if (sessionId !== undefined && sessionId !== null && sessionId !== '')
+      target = this.#ownSession(sessionId, type).context;
     else if (this.focusedSession.owner === 'provider') target = this.focusedSession.context;
     else target = this.providerContext;
     for (const [key, value] of Object.entries(input)) {
@@ -1302,17 +1590,25 @@ export class Host {
     const sources = [params, this.focusedSession.context, this.providerContext];
     const title = resolveSlugs(template.title, sources).trim() || template.name;
     const fields = (template.fields ?? [])
-      .map((f) => ({ header: resolveSlugs(f.header, sources), value: resolveSlugs(f.value, sources).trim() }))
+      .map((f) => ({
+        header: resolveSlugs(f.header, sources),
+        value: resolveSlugs(f.value, sources).trim(),
+      }))
       .filter((f) => f.value !== '');
     const token = data.get(Key.cancellationToken);
-    const answer: NotificationAnswer = await this.notifications.notify(template, title, fields, typeof token === 'string' ? token : undefined);
+    const answer: NotificationAnswer = await this.notifications.notify(
+      template,
+      title,
+      fields,
+      typeof token === 'string' ? token : undefined,
+    );
     this.#desktopNotification(template.desktopNotification, title);
     return this.config.quirks.notifyEventValueWrapper ? { value: answer } : { ...answer };
   }
 
   #desktopNotification(mode: string | undefined, title: string): void {
     const N = (this.#win as Window & { Notification?: typeof Notification }).Notification;
-    if (mode !== 'background' || !N || N.permission !== 'granted' || !this.#win.document.hidden) return;
+    if (mode !== 'background' || N?.permission !== 'granted' || !this.#win.document.hidden) return;
     try {
       new N(title);
     } catch {
@@ -1326,11 +1622,24 @@ export class Host {
     const name = input?.templateName;
     const template = this.config.templates.session.find((t) => t.name === name);
     if (!template) this.#fail(`Session template ${String(name)} was not found.`, type);
-    if (template.type === 'entity') this.#fail(`Session template ${template.name} is an entity session template: a channel provider can only create generic sessions.`, type);
-    if (this.#openSessionCount() >= MAX_SESSIONS) this.#fail(`Cannot create a session: the maximum of ${MAX_SESSIONS} sessions are open.`, type);
+    if (template.type === 'entity')
+      this.#fail(
+        `Session template ${template.name} is an entity session template: a channel provider can only create generic sessions.`,
+        type,
+      );
+    if (this.#openSessionCount() >= MAX_SESSIONS)
+      this.#fail(
+        `Cannot create a session: the maximum of ${MAX_SESSIONS} sessions are open.`,
+        type,
+      );
     const parameters = toObject(input?.templateParameters) ?? {};
     const customerName = data.get(Key.customerName);
-    if (customerName !== undefined && customerName !== null && parameters.customerName === undefined) parameters.customerName = customerName;
+    if (
+      customerName !== undefined &&
+      customerName !== null &&
+      parameters.customerName === undefined
+    )
+      parameters.customerName = customerName;
     const id = `session-id-${++this.#ids.session}`;
     const session: Session = {
       id,
@@ -1347,11 +1656,23 @@ export class Host {
     for (const tabName of [template.anchorTab, ...(template.additionalTabs ?? [])]) {
       const tabTemplate = this.config.templates.tab.find((t) => t.name === tabName);
       if (!tabTemplate) continue;
-      const tab = this.#newTab({ ...tabTemplate, canClose: tabName === template.anchorTab ? false : tabTemplate.canClose }, { ...parameters }, this.#pageFromTemplate(tabTemplate, parameters, session), false);
+      const tab = this.#newTab(
+        { ...tabTemplate, canClose: tabName === template.anchorTab ? false : tabTemplate.canClose },
+        { ...parameters },
+        this.#pageFromTemplate(tabTemplate, parameters, session),
+        false,
+      );
       session.tabs.push(tab);
     }
     if (!session.tabs.length) {
-      session.tabs.push(this.#newTab({ name: 'Dashboard', type: 'dashboard', title: '', canClose: false, tags: [] }, {}, { type: 'dashboard' }, false));
+      session.tabs.push(
+        this.#newTab(
+          { name: 'Dashboard', type: 'dashboard', title: '', canClose: false, tags: [] },
+          {},
+          { type: 'dashboard' },
+          false,
+        ),
+      );
     }
     session.focusedTabId = session.tabs[0]?.id;
     session.conversationId = this.dataverse.create('msdyn_ocliveworkitem', {
@@ -1359,7 +1680,9 @@ export class Host {
       msdyn_channel: 192440000,
     });
     this.sessions.push(session);
-    if (template.panelState) this.panelMode = template.panelState === 'docked' ? 1 : template.panelState === 'hidden' ? 2 : 0;
+    if (template.panelState)
+      this.panelMode =
+        template.panelState === 'docked' ? 1 : template.panelState === 'hidden' ? 2 : 0;
     this.#focusSession(id);
     this.#changed();
     return id;
@@ -1373,10 +1696,19 @@ export class Host {
     const input = toObject(data.get(Key.input));
     const name = input?.templateName;
     const template = this.config.templates.tab.find((t) => t.name === name);
-    if (!template) throw new HostFailure({ errorCode: 404, message: `Application tab template ${String(name)} not found` });
+    if (!template)
+      throw new HostFailure({
+        errorCode: 404,
+        message: `Application tab template ${String(name)} not found`,
+      });
     const session = this.#actionSession(type, (message) => rejectObject(403, message));
     const parameters = toObject(input?.templateParameters) ?? {};
-    const tab = this.#newTab(template, parameters, this.#pageFromTemplate(template, parameters, session), true);
+    const tab = this.#newTab(
+      template,
+      parameters,
+      this.#pageFromTemplate(template, parameters, session),
+      true,
+    );
     session.tabs.push(tab);
     if (input?.isFocused !== false) session.focusedTabId = tab.id;
     this.#changed();
@@ -1388,15 +1720,28 @@ export class Host {
     const payload = toObject(data.get(Key.analyticsData));
     const eventName = data.get(Key.analyticsEventName);
     if (!payload) this.#fail('logAnalyticsEvent payload data or eventType is not valid. ', type);
-    const missing = ['conversationId', 'providerSessionId'].filter((k) => typeof payload[k] !== 'string' || !payload[k]);
+    const missing = ['conversationId', 'providerSessionId'].filter(
+      (k) => typeof payload[k] !== 'string' || !payload[k],
+    );
     if (missing.length) this.#fail(`logAnalyticsEvent data needs ${missing.join(' and ')}.`, type);
     const events = payload.events;
-    if (!Array.isArray(events) || events.some((e) => !isObj(e) || typeof e.kpiEventName !== 'string')) {
-      this.#fail('logAnalyticsEvent data needs events: [{kpiEventName, kpiEventReason, eventTimestamp}].', type);
+    if (
+      !Array.isArray(events) ||
+      events.some((e) => !isObj(e) || typeof e.kpiEventName !== 'string')
+    ) {
+      this.#fail(
+        'logAnalyticsEvent data needs events: [{kpiEventName, kpiEventReason, eventTimestamp}].',
+        type,
+      );
     }
-    this.analytics.push({ eventName: String(eventName ?? ''), data: payload });
+    this.analytics.push({ eventName: asText(eventName), data: payload });
     if (!this.config.provider.enableAnalytics) {
-      this.inspector.add({ kind: 'host', name: 'logAnalyticsEvent', status: 'info', note: 'Analytics are off for this provider (enableAnalytics): Dynamics would not store the event.' });
+      this.inspector.add({
+        kind: 'host',
+        name: 'logAnalyticsEvent',
+        status: 'info',
+        note: 'Analytics are off for this provider (enableAnalytics): Dynamics would not store the event.',
+      });
     }
     return 'Success';
   }
@@ -1410,7 +1755,7 @@ class RawReply {
 /** The first quoted literal of an OData query (the text a search page shows). */
 function firstLiteral(query: string): string {
   const m = /'((?:[^']|'')*)'/.exec(query);
-  return m ? (m[1] as string).replace(/''/g, "'") : '';
+  return m ? m[1]!.replace(/''/g, "'") : '';
 }
 
 export type { LookupValue };

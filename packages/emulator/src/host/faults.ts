@@ -9,7 +9,14 @@ import { MessageType } from '../library/wire.js';
 export type RequestFault =
   | { action: 'none'; delay: number }
   | { action: 'timeout'; delay: number; rule: FaultRule }
-  | { action: 'fail'; delay: number; shape?: ErrorShape; message: string; errorCode: number; rule: FaultRule };
+  | {
+      action: 'fail';
+      delay: number;
+      shape?: ErrorShape;
+      message: string;
+      errorCode: number;
+      rule: FaultRule;
+    };
 
 const PUBLIC_NAMES: Record<string, string> = {};
 for (const [name, wire] of Object.entries(MessageType)) PUBLIC_NAMES[wire.toLowerCase()] = name;
@@ -25,7 +32,9 @@ export function publicName(messageType: string): string {
 
 function matches(pattern: string, messageType: string): boolean {
   const p = pattern.trim().toLowerCase();
-  return p === '*' || p === messageType.toLowerCase() || p === publicName(messageType).toLowerCase();
+  return (
+    p === '*' || p === messageType.toLowerCase() || p === publicName(messageType).toLowerCase()
+  );
 }
 
 /** The active fault rules; the host UI edits them live. */

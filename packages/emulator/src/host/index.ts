@@ -1,9 +1,16 @@
 import { normalizeConfig } from '../config/normalize.js';
-import type { EmulatorConfig } from '../config/types.js';
 import { Host } from './Host.js';
 import { mountHost, type MountedHost } from './ui/app.js';
 
-export { Host, HostFailure, HOME_SESSION_ID, MAX_SESSIONS, MIN_PANEL_WIDTH, type EventOutcome, type HostOptions } from './Host.js';
+export {
+  Host,
+  HostFailure,
+  HOME_SESSION_ID,
+  MAX_SESSIONS,
+  MIN_PANEL_WIDTH,
+  type EventOutcome,
+  type HostOptions,
+} from './Host.js';
 export { mountHost, WIDGET_ALLOW, WIDGET_SANDBOX, type MountedHost } from './ui/app.js';
 export type { Page, Session, Tab } from './model.js';
 
@@ -18,7 +25,11 @@ export interface RunningHost {
 /**
  * Creates a host from a (partial) configuration, starts its CIF endpoint and renders it into `container`.
  */
-export function startHost(container: HTMLElement, input: EmulatorConfig | unknown = {}, storage?: Storage): RunningHost {
+export function startHost(
+  container: HTMLElement,
+  input: unknown = {},
+  storage?: Storage,
+): RunningHost {
   const { config, warnings } = normalizeConfig(input);
   const host = new Host({ config, warnings, ...(storage ? { storage } : {}) });
   host.start();

@@ -1,7 +1,8 @@
 /** The inspector's log: every CIF call and event, with arguments, result or error and duration. */
 
 export type LogKind = 'call' | 'event' | 'security' | 'host';
-export type LogStatus = 'pending' | 'success' | 'failure' | 'timeout' | 'rejected' | 'dropped' | 'warning' | 'info';
+export type LogStatus =
+  'pending' | 'success' | 'failure' | 'timeout' | 'rejected' | 'dropped' | 'warning' | 'info';
 
 export interface LogEntry {
   id: number;
@@ -88,7 +89,8 @@ export class Inspector {
     const full: LogEntry = { ...entry, id: this.#next++, time: entry.time ?? Date.now() };
     if (full.args !== undefined) full.args = plain(full.args);
     this.#entries.push(full);
-    if (this.#entries.length > this.limit) this.#entries.splice(0, this.#entries.length - this.limit);
+    if (this.#entries.length > this.limit)
+      this.#entries.splice(0, this.#entries.length - this.limit);
     this.#emit();
     return full;
   }
@@ -117,7 +119,9 @@ export class Inspector {
         e.name.toLowerCase().includes(text) ||
         (e.note ?? '').toLowerCase().includes(text) ||
         safeJson(e.args).toLowerCase().includes(text) ||
-        safeJson(e.result ?? e.error).toLowerCase().includes(text)
+        safeJson(e.result ?? e.error)
+          .toLowerCase()
+          .includes(text)
       );
     });
   }
@@ -136,8 +140,8 @@ export class Inspector {
 export function safeJson(value: unknown, space?: number): string {
   if (value === undefined) return '';
   try {
-    return JSON.stringify(value, null, space) ?? String(value);
+    return JSON.stringify(value, null, space) ?? Object.prototype.toString.call(value);
   } catch {
-    return String(value);
+    return Object.prototype.toString.call(value);
   }
 }

@@ -95,9 +95,16 @@ export class NotificationCenter {
     fields: { header: string; value: string }[],
     cancellationToken?: string,
   ): Promise<NotificationAnswer> {
-    if (this.#queue.length >= MAX_QUEUED_NOTIFICATIONS) return Promise.resolve({ ...ANSWERS.queueLimit });
+    if (this.#queue.length >= MAX_QUEUED_NOTIFICATIONS)
+      return Promise.resolve({ ...ANSWERS.queueLimit });
     return new Promise((resolve) => {
-      const notification: HostNotification = { id: this.#next++, template, title, fields, enqueuedAt: this.#now() };
+      const notification: HostNotification = {
+        id: this.#next++,
+        template,
+        title,
+        fields,
+        enqueuedAt: this.#now(),
+      };
       if (cancellationToken !== undefined) notification.cancellationToken = cancellationToken;
       const entry: Entry = { notification, resolve };
       this.#queue.push(entry);
@@ -146,7 +153,12 @@ export class NotificationCenter {
     if (timeout > 0) {
       n.deadline = n.shownAt + timeout;
       entry.timer = setTimeout(() => {
-        this.#settle(entry, this.#options.displayTimeoutAction === 'Reject' ? ANSWERS.displayTimeoutOld : ANSWERS.displayTimeout);
+        this.#settle(
+          entry,
+          this.#options.displayTimeoutAction === 'Reject'
+            ? ANSWERS.displayTimeoutOld
+            : ANSWERS.displayTimeout,
+        );
       }, timeout);
     }
   }

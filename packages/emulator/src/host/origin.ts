@@ -18,7 +18,7 @@ function parsePattern(entry: string): Pattern | undefined {
   if (!text) return undefined;
   const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\*\.)?([^/:?#\s]+)(?::(\d+))?(?:[/?#].*)?$/i.exec(text);
   if (!m) return undefined;
-  let host = (m[3] as string).toLowerCase();
+  let host = m[3]!.toLowerCase();
   try {
     host = new URL(`http://${host}`).hostname; // IDN → punycode, as origins carry it
   } catch {
@@ -64,7 +64,11 @@ export function originOf(url: string): string {
 }
 
 /** Decides whether a message origin may talk to the host. */
-export function isTrustedOrigin(origin: string, landingUrl: string, trustedDomains: readonly string[]): boolean {
+export function isTrustedOrigin(
+  origin: string,
+  landingUrl: string,
+  trustedDomains: readonly string[],
+): boolean {
   if (!origin || origin === 'null' || origin === '*') return false;
   const landing = originOf(landingUrl);
   if (landing && landing === origin) return true;

@@ -63,7 +63,13 @@ export class CallSimulator {
     const call: SimulatedCall = { id, from: from.trim(), direction: 'inbound' };
     if (options.displayName) call.displayName = options.displayName;
     if (options.contactId) call.contactId = options.contactId;
-    this.#calls.set(id, { call, direction: 'inbound', state: 'sent', updatedAt: this.now(), confirmed: false });
+    this.#calls.set(id, {
+      call,
+      direction: 'inbound',
+      state: 'sent',
+      updatedAt: this.now(),
+      confirmed: false,
+    });
     this.#send('ring', call);
     this.#emit();
     return id;
@@ -106,7 +112,10 @@ export class CallSimulator {
     if (!isCallStateMessage(data)) return false;
     this.ready = true;
     const known = this.#calls.get(data.call.id);
-    const direction = known?.direction ?? data.call.direction ?? (data.state === 'dialing' ? 'outbound' : 'inbound');
+    const direction =
+      known?.direction ??
+      data.call.direction ??
+      (data.state === 'dialing' ? 'outbound' : 'inbound');
     const entry: SimulatorCall = {
       call: { ...(known?.call ?? {}), ...data.call },
       direction,
@@ -127,7 +136,12 @@ export class CallSimulator {
   }
 
   #send(action: CallAction, call: SimulatedCall): boolean {
-    const message: CallCommandMessage = { type: CALL_COMMAND, version: CALL_CHANNEL_VERSION, action, call: { ...call } };
+    const message: CallCommandMessage = {
+      type: CALL_COMMAND,
+      version: CALL_CHANNEL_VERSION,
+      action,
+      call: { ...call },
+    };
     return this.post(message);
   }
 

@@ -40,5 +40,5 @@ export function resolveSlugs(
 
 /** Names of the slugs a template uses. */
 export function slugNames(template: string): string[] {
-  return [...template.matchAll(SLUG)].map((m) => m[1] as string);
+  return [...template.matchAll(SLUG)].map((m) => m[1]!);
 }

@@ -63,13 +63,21 @@ export interface CIFrameworkLibrary {
     entityFormParameters?: unknown,
     correlationId?: string,
   ): Promise<string>;
-  renderSearchPage(entityName: string, searchString: string, correlationId?: string): Promise<unknown>;
+  renderSearchPage(
+    entityName: string,
+    searchString: string,
+    correlationId?: string,
+  ): Promise<unknown>;
   getEntityMetadata(
     entityName: string,
     attributes?: string[],
     correlationId?: string,
   ): Promise<unknown>;
-  addHandler(eventName: string, handler: CIFEventHandler, correlationId?: string): Promise<never> | undefined;
+  addHandler(
+    eventName: string,
+    handler: CIFEventHandler,
+    correlationId?: string,
+  ): Promise<never> | undefined;
   removeHandler(
     eventName: string,
     handler: CIFEventHandler,
@@ -85,7 +93,11 @@ export interface CIFrameworkLibrary {
   notifyEvent(input: unknown, correlationId?: string, cancellationToken?: string): Promise<string>;
   cancelEvent(cancellationToken: string, correlationId?: string): Promise<string>;
   canCreateSession(correlationId?: string): Promise<unknown>;
-  createSession(input: unknown, correlationId?: string, providerSessionId?: string): Promise<unknown>;
+  createSession(
+    input: unknown,
+    correlationId?: string,
+    providerSessionId?: string,
+  ): Promise<unknown>;
   getSession(sessionId: string, correlationId?: string): Promise<unknown>;
   getFocusedSession(correlationId?: string): Promise<unknown>;
   getAllSessions(correlationId?: string): Promise<unknown>;
@@ -117,11 +129,7 @@ export interface CIFrameworkLibrary {
   setPresence(presenceText: string, correlationId?: string): Promise<unknown>;
   getPresence(correlationId?: string): Promise<unknown>;
   logAnalyticsEvent(data: unknown, eventName: string, correlationId?: string): Promise<unknown>;
-  updateConversation(
-    conversationId: string,
-    data: string,
-    correlationId?: string,
-  ): Promise<string>;
+  updateConversation(conversationId: string, data: string, correlationId?: string): Promise<string>;
 }
 
 interface Deferred {
@@ -148,7 +156,11 @@ function stringify(value: unknown): string {
 
 /** The real `buildMap`: an Error-like becomes an error map, anything else a Map of its keys. */
 function buildMap(value: unknown): Map<string, unknown> {
-  if (value && typeof value === 'object' && (value as { message?: unknown }).message !== undefined) {
+  if (
+    value &&
+    typeof value === 'object' &&
+    (value as { message?: unknown }).message !== undefined
+  ) {
     return createErrorMap(String((value as { message: unknown }).message));
   }
   const map = new Map<string, unknown>();
@@ -186,7 +198,8 @@ function originOf(url: string, base: string): string {
  */
 export function installCIFramework(win: Window & typeof globalThis): CIFrameworkLibrary {
   const global = win as Window & { Microsoft?: { CIFramework?: CIFrameworkLibrary } };
-  const existing = global.Microsoft?.CIFramework as (CIFrameworkLibrary & { [MARK]?: true }) | undefined;
+  const existing: (CIFrameworkLibrary & { [MARK]?: true }) | undefined =
+    global.Microsoft?.CIFramework;
   if (existing?.[MARK]) return existing;
 
   const doc = win.document;
@@ -224,10 +237,16 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
   };
 
   const rejectJson = (message: string): Promise<never> =>
+    // The real library rejects with JSON strings and Maps, not Errors: widgets depend on it.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     Promise.reject(stringify(buildEntity(createErrorMap(message))));
 
   /** Sends a request to the host; resolves its raw `messageData`. */
-  const postMsg = (messageType: string, data: Map<string, unknown>, noTimeout = false): Promise<unknown> => {
+  const postMsg = (
+    messageType: string,
+    data: Map<string, unknown>,
+    noTimeout = false,
+  ): Promise<unknown> => {
     if (!win.top || !targetOrigin) return rejectJson(Text.noTarget);
     const messageCorrelationId = newCorrelationId();
     return new Promise((resolve, reject) => {
@@ -235,6 +254,8 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
       if (!noTimeout) {
         deferred.timer = win.setTimeout(() => {
           pending.delete(messageCorrelationId);
+          // The real library rejects with JSON strings and Maps, not Errors: widgets depend on it.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           reject(createErrorMap(Text.timeout));
         }, apiTimeout);
       }
@@ -243,13 +264,19 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
       if (!post(win.top, request, targetOrigin)) {
         pending.delete(messageCorrelationId);
         if (deferred.timer !== undefined) win.clearTimeout(deferred.timer);
+        // The real library rejects with JSON strings and Maps, not Errors: widgets depend on it.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(stringify(buildEntity(createErrorMap(Text.postFailed))));
       }
     });
   };
 
   /** The real generic call: resolves `messageData.get('value')`, or null. */
-  const call = (messageType: string, data: Map<string, unknown>, noTimeout = false): Promise<unknown> =>
+  const call = (
+    messageType: string,
+    data: Map<string, unknown>,
+    noTimeout = false,
+  ): Promise<unknown> =>
     postMsg(messageType, data, noTimeout).then((result) => {
       const value = isMap(result) ? result.get(Key.value) : undefined;
       return isNil(value) ? null : value;
@@ -263,6 +290,8 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
     encode: (value: unknown) => string = toJsonString,
   ): Promise<string> =>
     call(messageType, data, noTimeout).then(encode, (error: unknown) => {
+      // The real library rejects with JSON strings and Maps, not Errors: widgets depend on it.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw toJsonString(error);
     });
 
@@ -277,7 +306,8 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
   };
 
   const blank = (value: unknown): boolean => isNil(value) || value === '';
-  const map = (correlationId?: string) => new Map<string, unknown>().set(Key.correlationId, correlationId);
+  const map = (correlationId?: string) =>
+    new Map<string, unknown>().set(Key.correlationId, correlationId);
 
   const onMessage = (event: MessageEvent) => {
     const data: unknown = event.data;
@@ -312,14 +342,26 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
     const request = data as Partial<WireRequest> & { messageOutcome?: unknown };
     if (typeof request.messageType !== 'string' || request.messageType === RESPONSE_TYPE) return;
     if (request.messageOutcome !== undefined) return; // a late reply to a timed-out request
-    const respond = (outcome: typeof MESSAGE_SUCCESS | typeof MESSAGE_FAILURE, messageData: unknown) => {
+    const respond = (
+      outcome: typeof MESSAGE_SUCCESS | typeof MESSAGE_FAILURE,
+      messageData: unknown,
+    ) => {
       if (typeof correlationId !== 'string' || !correlationId) return;
-      const reply = { messageOutcome: outcome, messageData, messageCorrelationId: correlationId, messageType: RESPONSE_TYPE };
+      const reply = {
+        messageOutcome: outcome,
+        messageData,
+        messageCorrelationId: correlationId,
+        messageType: RESPONSE_TYPE,
+      };
       try {
         source.postMessage(reply, event.origin);
       } catch (error) {
         // the handler resolved something that cannot be cloned (a function, a DOM node)
-        post(source, { ...reply, messageOutcome: MESSAGE_FAILURE, messageData: buildMap(error) }, event.origin);
+        post(
+          source,
+          { ...reply, messageOutcome: MESSAGE_FAILURE, messageData: buildMap(error) },
+          event.origin,
+        );
       }
     };
     const payload = request.messageData;
@@ -334,7 +376,8 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
         const result = handler(payload as string) as PromiseLike<unknown>;
         result.then(
           (value) => respond(MESSAGE_SUCCESS, value),
-          (error: unknown) => respond(MESSAGE_FAILURE, error instanceof Error ? buildMap(error) : error),
+          (error: unknown) =>
+            respond(MESSAGE_FAILURE, error instanceof Error ? buildMap(error) : error),
         );
       } catch (error) {
         respond(MESSAGE_FAILURE, buildMap(error));
@@ -346,14 +389,21 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
   const api: CIFrameworkLibrary & { [MARK]: true } = {
     [MARK]: true,
     setClickToAct(value, correlationId) {
-      return call(MessageType.setClickToAct, map(correlationId).set(Key.value, isNil(value) ? false : value));
+      return call(
+        MessageType.setClickToAct,
+        map(correlationId).set(Key.value, isNil(value) ? false : value),
+      );
     },
     getClickToAct(correlationId) {
       return call(MessageType.getClickToAct, map(correlationId));
     },
     setMode(mode, correlationId) {
       if (isNil(mode) || (mode !== 0 && mode !== 1 && mode !== 2)) {
-        return fail('The setMode paramter value must be 0, 1 or 2.', MessageType.setMode, correlationId);
+        return fail(
+          'The setMode paramter value must be 0, 1 or 2.',
+          MessageType.setMode,
+          correlationId,
+        );
       }
       return call(MessageType.setMode, map(correlationId).set(Key.value, mode));
     },
@@ -378,10 +428,18 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
     },
     createRecord(entityName, data, correlationId) {
       if (blank(entityName)) {
-        return fail('The EntityName parameter is blank. Provide a value to the parameter.', MessageType.createRecord, correlationId);
+        return fail(
+          'The EntityName parameter is blank. Provide a value to the parameter.',
+          MessageType.createRecord,
+          correlationId,
+        );
       }
       if (isNil(data)) {
-        return fail('Provide a value to the data parameter to create record.', MessageType.createRecord, correlationId);
+        return fail(
+          'Provide a value to the data parameter to create record.',
+          MessageType.createRecord,
+          correlationId,
+        );
       }
       const parsed = parseData(data);
       if (!parsed.ok) return fail(parsed.message, MessageType.createRecord, correlationId);
@@ -392,47 +450,99 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
     },
     retrieveRecord(entityName, entityId, options, correlationId) {
       if (blank(entityName)) {
-        return fail('The EntityName parameter is blank.Provide a value to the parameter.', MessageType.retrieveRecord, correlationId);
+        return fail(
+          'The EntityName parameter is blank.Provide a value to the parameter.',
+          MessageType.retrieveRecord,
+          correlationId,
+        );
       }
       if (blank(entityId)) {
-        return fail('The EntityId parameter is blank. Provide a value to the parameter.', MessageType.retrieveRecord, correlationId);
+        return fail(
+          'The EntityId parameter is blank. Provide a value to the parameter.',
+          MessageType.retrieveRecord,
+          correlationId,
+        );
       }
       return callJson(
         MessageType.retrieveRecord,
-        map(correlationId).set(Key.entityName, entityName).set(Key.entityId, entityId).set(Key.queryParameters, options),
+        map(correlationId)
+          .set(Key.entityName, entityName)
+          .set(Key.entityId, entityId)
+          .set(Key.queryParameters, options),
       );
     },
     updateRecord(entityName, entityId, data, correlationId) {
       if (blank(entityName)) {
-        return fail('The EntityName parameter is blank. Provide a value to the parameter.', MessageType.updateRecord, correlationId);
+        return fail(
+          'The EntityName parameter is blank. Provide a value to the parameter.',
+          MessageType.updateRecord,
+          correlationId,
+        );
       }
       if (blank(entityId)) {
-        return fail('The EntityId parameter is blank. Provide a value to the parameter.', MessageType.updateRecord, correlationId);
+        return fail(
+          'The EntityId parameter is blank. Provide a value to the parameter.',
+          MessageType.updateRecord,
+          correlationId,
+        );
       }
       if (isNil(data)) {
-        return fail('The data parameter is blank. Provide a value to the parameter to update the record.', MessageType.updateRecord, correlationId);
+        return fail(
+          'The data parameter is blank. Provide a value to the parameter to update the record.',
+          MessageType.updateRecord,
+          correlationId,
+        );
       }
       const parsed = parseData(data);
       if (!parsed.ok) return fail(parsed.message, MessageType.updateRecord, correlationId);
       return callJson(
         MessageType.updateRecord,
-        map(correlationId).set(Key.entityName, entityName).set(Key.entityId, entityId).set(Key.value, parsed.value),
+        map(correlationId)
+          .set(Key.entityName, entityName)
+          .set(Key.entityId, entityId)
+          .set(Key.value, parsed.value),
       );
     },
     deleteRecord(entityName, entityId, correlationId) {
       if (blank(entityName)) {
-        return fail('The EntityName parameter is blank. Provide a value to the parameter.', MessageType.deleteRecord, correlationId);
+        return fail(
+          'The EntityName parameter is blank. Provide a value to the parameter.',
+          MessageType.deleteRecord,
+          correlationId,
+        );
       }
       if (blank(entityId)) {
-        return fail('The EntityId parameter is blank. Provide a value to the parameter.', MessageType.deleteRecord, correlationId);
+        return fail(
+          'The EntityId parameter is blank. Provide a value to the parameter.',
+          MessageType.deleteRecord,
+          correlationId,
+        );
       }
-      return callJson(MessageType.deleteRecord, map(correlationId).set(Key.entityName, entityName).set(Key.entityId, entityId));
+      return callJson(
+        MessageType.deleteRecord,
+        map(correlationId).set(Key.entityName, entityName).set(Key.entityId, entityId),
+      );
     },
     searchAndOpenRecords(entityName, queryParameters, searchOnly, correlationId, searchType) {
       const api = MessageType.searchAndOpenRecords;
-      if (blank(entityName)) return fail('The EntityName parameter is blank. Provide a value to the parameter.', api, correlationId);
-      if (blank(queryParameters)) return fail('The queryParmeters parameter is blank. Provide a value to the parameter.', api, correlationId);
-      if (isNil(searchOnly)) return fail('The searchOnly parameter is blank. Provide a value to the parameter.', api, correlationId);
+      if (blank(entityName))
+        return fail(
+          'The EntityName parameter is blank. Provide a value to the parameter.',
+          api,
+          correlationId,
+        );
+      if (blank(queryParameters))
+        return fail(
+          'The queryParmeters parameter is blank. Provide a value to the parameter.',
+          api,
+          correlationId,
+        );
+      if (isNil(searchOnly))
+        return fail(
+          'The searchOnly parameter is blank. Provide a value to the parameter.',
+          api,
+          correlationId,
+        );
       return callJson(
         searchOnly ? MessageType.search : MessageType.searchAndOpenRecords,
         map(correlationId)
@@ -444,7 +554,11 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
     },
     openForm(entityFormOptions, entityFormParameters, correlationId) {
       if (blank(entityFormOptions)) {
-        return fail('The EntityFormOptions parameter is blank. Provide a value to the parameter.', MessageType.openForm, correlationId);
+        return fail(
+          'The EntityFormOptions parameter is blank. Provide a value to the parameter.',
+          MessageType.openForm,
+          correlationId,
+        );
       }
       return callJson(
         MessageType.openForm,
@@ -456,40 +570,111 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
       );
     },
     renderSearchPage(entityName, searchString, correlationId) {
-      if (blank(entityName)) return fail('The EntityName Parameter is blank. Provide a value to the parameter', MessageType.renderSearchPage, correlationId);
-      if (isNil(searchString)) return fail('The SearchString Parameter cannot be NULL', MessageType.renderSearchPage, correlationId);
-      return call(MessageType.renderSearchPage, map(correlationId).set(Key.entityName, entityName).set(Key.searchString, searchString));
+      if (blank(entityName))
+        return fail(
+          'The EntityName Parameter is blank. Provide a value to the parameter',
+          MessageType.renderSearchPage,
+          correlationId,
+        );
+      if (isNil(searchString))
+        return fail(
+          'The SearchString Parameter cannot be NULL',
+          MessageType.renderSearchPage,
+          correlationId,
+        );
+      return call(
+        MessageType.renderSearchPage,
+        map(correlationId).set(Key.entityName, entityName).set(Key.searchString, searchString),
+      );
     },
     getEntityMetadata(entityName, attributes, correlationId) {
-      if (blank(entityName)) return fail('The EntityName parameter is blank. Provide a value to the parameter', MessageType.getEntityMetadata, correlationId);
-      return call(MessageType.getEntityMetadata, map(correlationId).set(Key.entityName, entityName).set(Key.attributes, attributes));
+      if (blank(entityName))
+        return fail(
+          'The EntityName parameter is blank. Provide a value to the parameter',
+          MessageType.getEntityMetadata,
+          correlationId,
+        );
+      return call(
+        MessageType.getEntityMetadata,
+        map(correlationId).set(Key.entityName, entityName).set(Key.attributes, attributes),
+      );
     },
     addHandler(eventName, handler, correlationId) {
-      if (blank(eventName)) return fail('The parameter EventName is blank. Provide a value to the parameter.', MessageType.addGenericHandler, correlationId);
-      if (isNil(handler)) return fail('Passing data parameters to addHandler is mandatory.', MessageType.addGenericHandler, correlationId);
+      if (blank(eventName))
+        return fail(
+          'The parameter EventName is blank. Provide a value to the parameter.',
+          MessageType.addGenericHandler,
+          correlationId,
+        );
+      if (isNil(handler))
+        return fail(
+          'Passing data parameters to addHandler is mandatory.',
+          MessageType.addGenericHandler,
+          correlationId,
+        );
       let set = handlers.get(eventName);
       if (!set) handlers.set(eventName, (set = new Set()));
       set.add(handler);
-      postMsg(MessageType.addGenericHandler, map(correlationId).set(Key.eventType, eventName)).catch(() => undefined);
+      postMsg(
+        MessageType.addGenericHandler,
+        map(correlationId).set(Key.eventType, eventName),
+      ).catch(() => undefined);
       return undefined;
     },
     removeHandler(eventName, handler, correlationId) {
-      if (blank(eventName)) return fail('The EventName parameter is blank. Provide a value to the parameter.', MessageType.removeGenericHandler, correlationId);
-      if (isNil(handler)) return fail('Passing data parameters to removeHandler is mandatory.', MessageType.removeGenericHandler, correlationId);
+      if (blank(eventName))
+        return fail(
+          'The EventName parameter is blank. Provide a value to the parameter.',
+          MessageType.removeGenericHandler,
+          correlationId,
+        );
+      if (isNil(handler))
+        return fail(
+          'Passing data parameters to removeHandler is mandatory.',
+          MessageType.removeGenericHandler,
+          correlationId,
+        );
       handlers.get(eventName)?.delete(handler);
-      postMsg(MessageType.removeGenericHandler, map(correlationId).set(Key.eventType, eventName)).catch(() => undefined);
+      postMsg(
+        MessageType.removeGenericHandler,
+        map(correlationId).set(Key.eventType, eventName),
+      ).catch(() => undefined);
       return undefined;
     },
     raiseEvent(eventName, eventInput, correlationId) {
-      if (blank(eventName)) return fail('The EventName parameter is blank. Provide a value to the parameter.', MessageType.raiseEvent, correlationId);
-      return call(MessageType.raiseEvent, map(correlationId).set(Key.eventType, eventName).set(Key.value, eventInput));
+      if (blank(eventName))
+        return fail(
+          'The EventName parameter is blank. Provide a value to the parameter.',
+          MessageType.raiseEvent,
+          correlationId,
+        );
+      return call(
+        MessageType.raiseEvent,
+        map(correlationId).set(Key.eventType, eventName).set(Key.value, eventInput),
+      );
     },
     updateContext(input, sessionId, isDelete, correlationId) {
-      if (isNil(input)) return fail('The input parameter is null. Provide a value to the parameter', MessageType.updateContext, correlationId);
-      return call(MessageType.updateContext, map(correlationId).set(Key.input, input).set(Key.sessionId, sessionId).set(Key.isDelete, isDelete));
+      if (isNil(input))
+        return fail(
+          'The input parameter is null. Provide a value to the parameter',
+          MessageType.updateContext,
+          correlationId,
+        );
+      return call(
+        MessageType.updateContext,
+        map(correlationId)
+          .set(Key.input, input)
+          .set(Key.sessionId, sessionId)
+          .set(Key.isDelete, isDelete),
+      );
     },
     notifyEvent(input, correlationId, cancellationToken) {
-      if (isNil(input)) return fail('The Input parameter is blank. Provide a value.', MessageType.notifyEvent, correlationId);
+      if (isNil(input))
+        return fail(
+          'The Input parameter is blank. Provide a value.',
+          MessageType.notifyEvent,
+          correlationId,
+        );
       const value = input as Record<string, unknown>;
       const data = map(correlationId)
         .set(Key.eventType, value.eventType)
@@ -499,15 +684,32 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
       return callJson(MessageType.notifyEvent, data, true);
     },
     cancelEvent(cancellationToken, correlationId) {
-      if (blank(cancellationToken)) return fail('The cancellationToken parameter is blank. Provide a value to the parameter.', MessageType.cancelEvent, correlationId);
-      return callJson(MessageType.cancelEvent, map(correlationId).set(Key.cancellationToken, cancellationToken));
+      if (blank(cancellationToken))
+        return fail(
+          'The cancellationToken parameter is blank. Provide a value to the parameter.',
+          MessageType.cancelEvent,
+          correlationId,
+        );
+      return callJson(
+        MessageType.cancelEvent,
+        map(correlationId).set(Key.cancellationToken, cancellationToken),
+      );
     },
     canCreateSession(correlationId) {
       return call(MessageType.canCreateSession, map(correlationId));
     },
     createSession(input, correlationId, providerSessionId) {
-      if (isNil(input)) return fail('Some of required parameters are null', MessageType.createSession, correlationId);
-      const value = input as { customerName?: unknown; context?: unknown; templateParameters?: { customerName?: unknown } };
+      if (isNil(input))
+        return fail(
+          'Some of required parameters are null',
+          MessageType.createSession,
+          correlationId,
+        );
+      const value = input as {
+        customerName?: unknown;
+        context?: unknown;
+        templateParameters?: { customerName?: unknown };
+      };
       const customerName = value.customerName ?? value.templateParameters?.customerName;
       return call(
         MessageType.createSession,
@@ -520,7 +722,12 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
       );
     },
     getSession(sessionId, correlationId) {
-      if (blank(sessionId)) return fail('The sessionId parameter is null. Provide a value to the parameter', MessageType.getSession, correlationId);
+      if (blank(sessionId))
+        return fail(
+          'The sessionId parameter is null. Provide a value to the parameter',
+          MessageType.getSession,
+          correlationId,
+        );
       return call(MessageType.getSession, map(correlationId).set(Key.sessionId, sessionId));
     },
     getFocusedSession(correlationId) {
@@ -530,56 +737,110 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
       return call(MessageType.getAllSessions, map(correlationId));
     },
     requestFocusSession(sessionId, messagesCount, correlationId) {
-      if (isNil(sessionId)) return fail('SessionID is null or undefined', MessageType.requestFocusSession, correlationId);
-      return call(MessageType.requestFocusSession, map(correlationId).set(Key.sessionId, sessionId).set(Key.messagesCount, messagesCount));
+      if (isNil(sessionId))
+        return fail(
+          'SessionID is null or undefined',
+          MessageType.requestFocusSession,
+          correlationId,
+        );
+      return call(
+        MessageType.requestFocusSession,
+        map(correlationId).set(Key.sessionId, sessionId).set(Key.messagesCount, messagesCount),
+      );
     },
     setSessionTitle(input, correlationId) {
-      if (isNil(input)) return fail('The input Parameter is blank. Provide a value to the parameter', MessageType.setSessionTitle, correlationId);
+      if (isNil(input))
+        return fail(
+          'The input Parameter is blank. Provide a value to the parameter',
+          MessageType.setSessionTitle,
+          correlationId,
+        );
       return call(MessageType.setSessionTitle, map(correlationId).set(Key.input, input));
     },
     createTab(input, correlationId) {
-      if (isNil(input)) return fail('Some of the required parameters are Null', MessageType.createTab, correlationId);
+      if (isNil(input))
+        return fail(
+          'Some of the required parameters are Null',
+          MessageType.createTab,
+          correlationId,
+        );
       return call(MessageType.createTab, map(correlationId).set(Key.input, input));
     },
     getTabs(name, tags, correlationId) {
-      return call(MessageType.getTabsByTagOrName, map(correlationId).set(Key.templateTag, tags).set(Key.name, name));
+      return call(
+        MessageType.getTabsByTagOrName,
+        map(correlationId).set(Key.templateTag, tags).set(Key.name, name),
+      );
     },
     getFocusedTab(correlationId) {
       return call(MessageType.getFocusedTab, map(correlationId));
     },
     focusTab(tabId, correlationId) {
-      if (isNil(tabId)) return fail('tabId is null or undefined', MessageType.focusTab, correlationId);
+      if (isNil(tabId))
+        return fail('tabId is null or undefined', MessageType.focusTab, correlationId);
       return call(MessageType.focusTab, map(correlationId).set(Key.tabId, tabId));
     },
     refreshTab(tabId, correlationId) {
-      if (isNil(tabId)) return fail('The tabId Parameter is blank. Provide a value to the parameter', MessageType.refreshTab, correlationId);
+      if (isNil(tabId))
+        return fail(
+          'The tabId Parameter is blank. Provide a value to the parameter',
+          MessageType.refreshTab,
+          correlationId,
+        );
       return call(MessageType.refreshTab, map(correlationId).set(Key.tabId, tabId));
     },
     closeTab(tabId, correlationId) {
-      if (isNil(tabId)) return fail('The tabId Parameter is blank. Provide a value to the parameter', MessageType.closeTab, correlationId);
+      if (isNil(tabId))
+        return fail(
+          'The tabId Parameter is blank. Provide a value to the parameter',
+          MessageType.closeTab,
+          correlationId,
+        );
       return call(MessageType.closeTab, map(correlationId).set(Key.tabId, tabId));
     },
     setTabTitle(tabId, input, correlationId) {
-      if (isNil(tabId)) return fail('The tabId Parameter is blank. Provide a value to the parameter', MessageType.setTabTitle, correlationId);
-      if (isNil(input)) return fail('The input Parameter cannot be NULL', MessageType.setTabTitle, correlationId);
-      return call(MessageType.setTabTitle, map(correlationId).set(Key.input, input).set(Key.tabId, tabId));
+      if (isNil(tabId))
+        return fail(
+          'The tabId Parameter is blank. Provide a value to the parameter',
+          MessageType.setTabTitle,
+          correlationId,
+        );
+      if (isNil(input))
+        return fail('The input Parameter cannot be NULL', MessageType.setTabTitle, correlationId);
+      return call(
+        MessageType.setTabTitle,
+        map(correlationId).set(Key.input, input).set(Key.tabId, tabId),
+      );
     },
     notifyKpiBreach(sessionId, shouldReset, details, correlationId) {
-      if (isNil(sessionId)) return fail('SessionID is null or undefined', MessageType.notifyKpiBreach, correlationId);
+      if (isNil(sessionId))
+        return fail('SessionID is null or undefined', MessageType.notifyKpiBreach, correlationId);
       return call(
         MessageType.notifyKpiBreach,
-        map(correlationId).set(Key.sessionId, sessionId).set(Key.resetKpiBreach, shouldReset).set(Key.kpiBreachDetails, details),
+        map(correlationId)
+          .set(Key.sessionId, sessionId)
+          .set(Key.resetKpiBreach, shouldReset)
+          .set(Key.kpiBreachDetails, details),
       );
     },
     notifyNewActivity(sessionId, messagesCount, shouldReset, correlationId) {
-      if (isNil(sessionId)) return fail('SessionID is null or undefined', MessageType.notifyNewActivity, correlationId);
+      if (isNil(sessionId))
+        return fail('SessionID is null or undefined', MessageType.notifyNewActivity, correlationId);
       return call(
         MessageType.notifyNewActivity,
-        map(correlationId).set(Key.sessionId, sessionId).set(Key.messagesCount, messagesCount).set(Key.shouldReset, shouldReset),
+        map(correlationId)
+          .set(Key.sessionId, sessionId)
+          .set(Key.messagesCount, messagesCount)
+          .set(Key.shouldReset, shouldReset),
       );
     },
     setPresence(presenceText, correlationId) {
-      if (isNil(presenceText)) return fail('The presenceText parameter is null. Provide a value to the parameter', MessageType.setPresence, correlationId);
+      if (isNil(presenceText))
+        return fail(
+          'The presenceText parameter is null. Provide a value to the parameter',
+          MessageType.setPresence,
+          correlationId,
+        );
       return call(MessageType.setPresence, map(correlationId).set(Key.presenceText, presenceText));
     },
     getPresence(correlationId) {
@@ -587,7 +848,11 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
     },
     logAnalyticsEvent(data, eventName, correlationId) {
       if (isNil(data) && isNil(eventName)) {
-        return fail('logAnalyticsEvent payload data or eventType is not valid. ', MessageType.logAnalyticsEvent, correlationId);
+        return fail(
+          'logAnalyticsEvent payload data or eventType is not valid. ',
+          MessageType.logAnalyticsEvent,
+          correlationId,
+        );
       }
       return call(
         MessageType.logAnalyticsEvent,
@@ -595,13 +860,26 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
       );
     },
     updateConversation(conversationId, data, correlationId) {
-      if (blank(conversationId)) return fail('The EntityId parameter is blank. Provide a value to the parameter.', MessageType.updateConversation, correlationId);
-      if (isNil(data)) return fail('The data parameter is blank. Provide a value to the parameter to update the record.', MessageType.updateConversation, correlationId);
+      if (blank(conversationId))
+        return fail(
+          'The EntityId parameter is blank. Provide a value to the parameter.',
+          MessageType.updateConversation,
+          correlationId,
+        );
+      if (isNil(data))
+        return fail(
+          'The data parameter is blank. Provide a value to the parameter to update the record.',
+          MessageType.updateConversation,
+          correlationId,
+        );
       const parsed = parseData(data);
       if (!parsed.ok) return fail(parsed.message, MessageType.updateConversation, correlationId);
       return callJson(
         MessageType.updateConversation,
-        map(correlationId).set(Key.entityName, 'msdyn_ocliveworkitem').set(Key.entityId, conversationId).set(Key.value, parsed.value),
+        map(correlationId)
+          .set(Key.entityName, 'msdyn_ocliveworkitem')
+          .set(Key.entityId, conversationId)
+          .set(Key.value, parsed.value),
       );
     },
   };
@@ -627,7 +905,9 @@ export function installCIFramework(win: Window & typeof globalThis): CIFramework
  * The real library runs `buildMap(JSON.parse(data))`: data must be a JSON string (an object would make
  * JSON.parse throw). Here the same input fails with a readable validation error instead of an exception.
  */
-function parseData(data: unknown): { ok: true; value: Map<string, unknown> } | { ok: false; message: string } {
+function parseData(
+  data: unknown,
+): { ok: true; value: Map<string, unknown> } | { ok: false; message: string } {
   if (typeof data !== 'string') {
     return { ok: false, message: 'The data parameter must be a JSON string (use JSON.stringify).' };
   }
@@ -635,7 +915,10 @@ function parseData(data: unknown): { ok: true; value: Map<string, unknown> } | {
   try {
     parsed = JSON.parse(data);
   } catch (error) {
-    return { ok: false, message: `The data parameter is not valid JSON: ${(error as Error).message}` };
+    return {
+      ok: false,
+      message: `The data parameter is not valid JSON: ${(error as Error).message}`,
+    };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { ok: false, message: 'The data parameter must be a JSON object.' };

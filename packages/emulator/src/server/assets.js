@@ -17,9 +17,24 @@ export const packageRoot = join(here, '..', '..');
 
 /** @type {Record<AssetName, { entry: string; prebuilt: string; format: 'iife' | 'esm'; platform: 'browser' | 'neutral' }>} */
 const ASSETS = {
-  library: { entry: 'src/library/entry.ts', prebuilt: 'dist/assets/msdyn_ciLibrary.js', format: 'iife', platform: 'browser' },
-  host: { entry: 'src/host/main.ts', prebuilt: 'dist/assets/host.js', format: 'esm', platform: 'browser' },
-  normalize: { entry: 'src/config/normalize.ts', prebuilt: 'dist/assets/normalize.js', format: 'esm', platform: 'neutral' },
+  library: {
+    entry: 'src/library/entry.ts',
+    prebuilt: 'dist/assets/msdyn_ciLibrary.js',
+    format: 'iife',
+    platform: 'browser',
+  },
+  host: {
+    entry: 'src/host/main.ts',
+    prebuilt: 'dist/assets/host.js',
+    format: 'esm',
+    platform: 'browser',
+  },
+  normalize: {
+    entry: 'src/config/normalize.ts',
+    prebuilt: 'dist/assets/normalize.js',
+    format: 'esm',
+    platform: 'neutral',
+  },
 };
 
 const BANNER = {

@@ -40,11 +40,13 @@ export function parseCliArgs(argv) {
     allowPositionals: false,
   });
   const port = values.port === undefined ? 5178 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535 (got ${values.port})`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a number from 0 to 65535 (got ${values.port})`);
   /** @type {1 | 2 | undefined} */
   let api;
   if (values.api !== undefined) {
-    if (values.api !== '1' && values.api !== '2') throw new Error(`--api must be 1 or 2 (got ${values.api})`);
+    if (values.api !== '1' && values.api !== '2')
+      throw new Error(`--api must be 1 or 2 (got ${values.api})`);
     api = values.api === '1' ? 1 : 2;
   }
   if (values.widget !== undefined) {
@@ -52,11 +54,22 @@ export function parseCliArgs(argv) {
     try {
       url = new URL(values.widget);
     } catch {
-      throw new Error(`--widget must be an absolute URL such as http://127.0.0.1:5173/ (got ${values.widget})`);
+      throw new Error(
+        `--widget must be an absolute URL such as http://127.0.0.1:5173/ (got ${values.widget})`,
+      );
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('--widget must be an http or https URL');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new Error('--widget must be an http or https URL');
   }
-  return { widgetUrl: values.widget, port, api, configFile: values.config, host: values.host, help: !!values.help, version: !!values.version };
+  return {
+    widgetUrl: values.widget,
+    port,
+    api,
+    configFile: values.config,
+    host: values.host,
+    help: !!values.help,
+    version: !!values.version,
+  };
 }
 
 /**

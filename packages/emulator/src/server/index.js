@@ -48,13 +48,18 @@ export async function resolveConfig(options = {}) {
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      throw new Error(`Cannot read the configuration file ${path}: ${/** @type {Error} */ (error).message}`);
+      throw new Error(
+        `Cannot read the configuration file ${path}: ${/** @type {Error} */ (error).message}`,
+      );
     }
     config = parseConfigText(text, path);
   }
   if (options.config) {
     config = /** @type {EmulatorConfig} */ (
-      merge(/** @type {Record<string, unknown>} */ (config), /** @type {Record<string, unknown>} */ (options.config))
+      merge(
+        /** @type {Record<string, unknown>} */ (config),
+        /** @type {Record<string, unknown>} */ (options.config),
+      )
     );
   }
   if (options.widgetUrl !== undefined || options.api !== undefined) {
@@ -81,7 +86,10 @@ function merge(a, b) {
     const current = out[key];
     out[key] =
       isPlainObject(current) && isPlainObject(value)
-        ? merge(/** @type {Record<string, unknown>} */ (current), /** @type {Record<string, unknown>} */ (value))
+        ? merge(
+            /** @type {Record<string, unknown>} */ (current),
+            /** @type {Record<string, unknown>} */ (value),
+          )
         : value;
   }
   return /** @type {T} */ (out);
@@ -168,15 +176,26 @@ export function createEmulatorMiddleware(options = {}) {
     const path = url.pathname;
     const fail = (/** @type {unknown} */ error) => {
       if (next) return next(error);
-      send(res, 500, 'text/plain; charset=utf-8', `CIF emulator error: ${error instanceof Error ? error.message : String(error)}`);
+      send(
+        res,
+        500,
+        'text/plain; charset=utf-8',
+        `CIF emulator error: ${error instanceof Error ? error.message : String(error)}`,
+      );
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       if (next) return next();
-      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { Allow: 'GET, HEAD' });
+      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', {
+        Allow: 'GET, HEAD',
+      });
     }
     if (path === LIBRARY_PATH || path.toLowerCase() === LIBRARY_PATH.toLowerCase()) {
       asset('library')
-        .then((code) => send(res, 200, 'text/javascript; charset=utf-8', code, { 'Access-Control-Allow-Origin': '*' }))
+        .then((code) =>
+          send(res, 200, 'text/javascript; charset=utf-8', code, {
+            'Access-Control-Allow-Origin': '*',
+          }),
+        )
         .catch(fail);
       return;
     }
@@ -197,11 +216,16 @@ export function createEmulatorMiddleware(options = {}) {
         .catch(fail);
       return;
     }
-    if (path === hostPath || path === '/main.aspx' || (hostPath !== '/' && path === hostPath.replace(/\/$/, ''))) {
+    if (
+      path === hostPath ||
+      path === '/main.aspx' ||
+      (hostPath !== '/' && path === hostPath.replace(/\/$/, ''))
+    ) {
       getConfig()
         .then((c) =>
           send(res, 200, 'text/html; charset=utf-8', hostHtml(c), {
-            'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src * data: blob:; frame-src *; connect-src 'self'",
+            'Content-Security-Policy':
+              "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src * data: blob:; frame-src *; connect-src 'self'",
           }),
         )
         .catch(fail);
@@ -230,13 +254,21 @@ export function createEmulatorMiddleware(options = {}) {
  */
 export async function startEmulator(options = {}) {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host)) throw new Error(`The emulator only listens on the loopback interface (got host ${host})`);
+  if (!LOOPBACK.has(host))
+    throw new Error(`The emulator only listens on the loopback interface (got host ${host})`);
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port ${String(options.port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid port ${String(options.port)}`);
   const config = await resolveConfig(options);
   const { warnings } = await checkConfig(config);
   await Promise.all([asset('library'), asset('host')]);
-  const middleware = createEmulatorMiddleware({ ...options, config, configFile: undefined, widgetUrl: undefined, api: undefined });
+  const middleware = createEmulatorMiddleware({
+    ...options,
+    config,
+    configFile: undefined,
+    widgetUrl: undefined,
+    api: undefined,
+  });
   const server = createServer((req, res) => middleware(req, res));
   await new Promise((resolve, reject) => {
     server.once('error', reject);

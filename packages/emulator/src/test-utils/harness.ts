@@ -12,7 +12,9 @@ let staticPort: number | undefined;
 /** The port of the fixture server (started once per test file). */
 export async function fixturePort(): Promise<number> {
   if (staticPort === undefined) {
-    const { port } = (await executeServerCommand('cif-emulator:static', { action: 'start' })) as { port: number };
+    const { port } = await executeServerCommand<{ port: number }, unknown>('cif-emulator:static', {
+      action: 'start',
+    });
     staticPort = port;
   }
   return staticPort;
@@ -39,7 +41,11 @@ export interface WidgetEvent {
 let nextCommand = 1;
 
 /** Waits for a message on the test page matching `predicate`. */
-export function waitForMessage<T = unknown>(predicate: (data: unknown, event: MessageEvent) => boolean, timeout = 5000, what = 'message'): Promise<T> {
+export function waitForMessage<T = unknown>(
+  predicate: (data: unknown, event: MessageEvent) => boolean,
+  timeout = 5000,
+  what = 'message',
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       window.removeEventListener('message', listener);
@@ -96,7 +102,11 @@ export async function openHost(options: HarnessOptions = {}): Promise<HostHarnes
     ...(options.config ?? {}),
     provider: { ...(options.config?.provider ?? {}), landingUrl: widgetUrl },
   };
-  const ready = waitForMessage((d) => (d as { testWidget?: string }).testWidget === 'ready', 8000, 'the widget to be ready');
+  const ready = waitForMessage(
+    (d) => (d as { testWidget?: string }).testWidget === 'ready',
+    8000,
+    'the widget to be ready',
+  );
   const running = startHost(container, config);
   const received: WidgetEvent[] = [];
   const collect = (event: MessageEvent) => {
@@ -105,10 +115,14 @@ export async function openHost(options: HarnessOptions = {}): Promise<HostHarnes
   };
   window.addEventListener('message', collect);
   await ready;
-  const frame = container.querySelector('iframe#SidePanelIFrame') as HTMLIFrameElement;
+  const frame = container.querySelector<HTMLIFrameElement>('iframe#SidePanelIFrame')!;
   const command = (cmd: Record<string, unknown>): Promise<CallOutcome> => {
     const id = nextCommand++;
-    const result = waitForMessage<CallOutcome & { testResult: number }>((d) => (d as { testResult?: number }).testResult === id, 9000, `result of ${JSON.stringify(cmd).slice(0, 120)}`);
+    const result = waitForMessage<CallOutcome & { testResult: number }>(
+      (d) => (d as { testResult?: number }).testResult === id,
+      9000,
+      `result of ${JSON.stringify(cmd).slice(0, 120)}`,
+    );
     frame.contentWindow?.postMessage({ ...cmd, id }, new URL(widgetUrl).origin);
     return result.then(({ outcome, value }) => ({ outcome, value }));
   };
@@ -119,7 +133,10 @@ export async function openHost(options: HarnessOptions = {}): Promise<HostHarnes
       const check = () => {
         const found = received.slice(start).filter((e) => e.name === name);
         if (found.length >= count) return resolve(found.slice(0, count));
-        if (Date.now() > deadline) return reject(new Error(`Timed out waiting for ${count} ${name} event(s); got ${found.length}`));
+        if (Date.now() > deadline)
+          return reject(
+            new Error(`Timed out waiting for ${count} ${name} event(s); got ${found.length}`),
+          );
         setTimeout(check, 10);
       };
       check();
@@ -133,7 +150,7 @@ export async function openHost(options: HarnessOptions = {}): Promise<HostHarnes
     received,
     call: (api, ...args) => command({ testCommand: 'call', api, args }),
     command,
-    nextEvent: (name, timeout) => events(name, 1, timeout).then((list) => list[0] as WidgetEvent),
+    nextEvent: (name, timeout) => events(name, 1, timeout).then((list) => list[0]!),
     events,
     dispose() {
       window.removeEventListener('message', collect);
@@ -147,11 +164,15 @@ export async function openHost(options: HarnessOptions = {}): Promise<HostHarnes
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` returns a truthy value. */
-export async function until<T>(check: () => T, timeout = 3000, what = 'condition'): Promise<NonNullable<T>> {
+export async function until<T>(
+  check: () => T,
+  timeout = 3000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = check();
-    if (value) return value as NonNullable<T>;
+    if (value) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await sleep(10);
   }

@@ -67,6 +67,7 @@ export const hostStyles = `
 .cif-emu-panel-inner { display: flex; flex-direction: column; width: var(--emu-panel-width); }
 .cif-emu-panel-header { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-bottom: 1px solid var(--emu-border); }
 .cif-emu-panel-header h2 { font-size: 14px; margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.cif-emu .cif-emu-embed { width: 100%; height: 100%; border: 0; }
 .cif-emu-panel iframe { flex: 1; width: 100%; border: none; background: #ffffff; }
 .cif-emu-panel .placeholder { padding: 16px; color: var(--emu-muted); }
 .cif-emu-panel[data-mode="0"] .cif-emu-panel-inner, .cif-emu-panel[data-mode="3"] .cif-emu-panel-inner { width: 48px; }
