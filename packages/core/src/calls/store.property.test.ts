@@ -175,7 +175,13 @@ function checkSnapshot(snapshot: CallStoreSnapshot): void {
   const ids = all(snapshot).map((c) => c.id);
   expect(new Set(ids).size, 'no call twice').to.equal(ids.length);
   for (const call of all(snapshot)) {
-    expect(Object.isFrozen(call)).to.equal(true);
+    expect(Object.isFrozen(call), 'calls are frozen').to.equal(true);
+    expect(call.wrapUp === null || Object.isFrozen(call.wrapUp), 'wrap-up is frozen').to.equal(
+      true,
+    );
+    expect(call.transfer === null || Object.isFrozen(call.transfer), 'transfer is frozen').to.equal(
+      true,
+    );
     if (call.answeredAt !== null) expect(call.answeredAt).to.be.at.least(call.createdAt);
     if (call.endedAt !== null) {
       expect(call.endedAt).to.be.at.least(call.answeredAt ?? call.createdAt);

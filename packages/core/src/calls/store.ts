@@ -150,7 +150,14 @@ export function canTransition(from: CallState, to: CallState): boolean {
   return LEGAL[from].includes(to);
 }
 
-const frozen = (call: Mutable<Call> | Call): Call => Object.freeze(call);
+/** Freezes a call and its nested records (snapshots are immutable all the way down). */
+const frozen = (call: Mutable<Call> | Call): Call => {
+  if (call.wrapUp) Object.freeze(call.wrapUp);
+  if (call.transfer) Object.freeze(call.transfer);
+  return Object.freeze(call);
+};
+const clearPending = (call: Call, command: CallCommand): Call =>
+  call.pending === command ? frozen({ ...call, pending: null }) : call;
 
 function defaultNormalise(raw: string): string | null {
   const digits = raw.replace(/[^\d+]/g, '');
@@ -321,10 +328,11 @@ export class CallStore {
         );
       } catch (error) {
         const now = this.#now();
-        this.#update(id, (c) => this.#end({ ...c, pending: null }, now, 'failed'));
+        // The call may have ended meanwhile (the provider reported it before rejecting the dial).
+        this.#update(id, (c) => this.#end(clearPending(c, 'dial'), now, 'failed'));
         throw this.#failure('dial', id, error);
       }
-      this.#update(id, (c) => (c.pending === 'dial' ? frozen({ ...c, pending: null }) : c));
+      this.#update(id, (c) => clearPending(c, 'dial'));
       return id;
     })();
     const tracked = promise.finally(() => this.#inflight.delete(key));
@@ -1106,7 +1114,7 @@ export class CallStore {
   }
 
   async #execute(command: CallCommand, call: Call, spec: Spec): Promise<void> {
-    const clear = (c: Call) => (c.pending === command ? frozen({ ...c, pending: null }) : c);
+    const clear = (c: Call) => clearPending(c, command);
     this.#update(call.id, (c) => (c.state === 'ended' ? c : frozen({ ...c, pending: command })));
     try {
       if (spec.before) {
