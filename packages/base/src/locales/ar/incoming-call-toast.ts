@@ -2,5 +2,31 @@ import type { CifIncomingCallToastTerms } from '../../localize/terms/incoming-ca
 
 /** `<cif-incoming-call-toast>` in Arabic. */
 export const toast = {
-  toastLabel: 'مكالمة واردة',
+  toastLabel: 'المكالمات الواردة',
+  toastIncoming: 'مكالمة واردة',
+  toastWaiting: 'مكالمة في الانتظار',
+  toastMissed: 'مكالمة فائتة',
+  toastAnswer: 'رد',
+  toastAnswerCall: (name) => `الرد على مكالمة ${name}`,
+  toastDecline: 'رفض',
+  toastDeclineCall: (name) => `رفض مكالمة ${name}`,
+  toastVoicemail: 'البريد الصوتي',
+  toastVoicemailCall: (name) => `تحويل مكالمة ${name} إلى البريد الصوتي`,
+  toastHoldAnswer: 'تعليق ورد',
+  toastHoldAnswerCall: (name) => `تعليق المكالمة الحالية والرد على ${name}`,
+  toastEndAnswer: 'إنهاء ورد',
+  toastEndAnswerCall: (name) => `إنهاء المكالمة الحالية والرد على ${name}`,
+  toastDismissCall: (name) => `إغلاق المكالمة الفائتة من ${name}`,
+  toastAnnounce: (name, company) => `مكالمة واردة من ${name}${company ? `، ${company}` : ''}`,
+  toastAnnounceWaiting: (name, company) =>
+    `مكالمة في الانتظار: ${name}${company ? `، ${company}` : ''}`,
+  toastAnnounceMissed: (name) => `مكالمة فائتة من ${name}`,
+  toastMatches: (count) => `${count} سجلات مطابقة`,
+  toastTimeLeft: (seconds) => `متبقٍ ${seconds} ث`,
+  toastQueue: 'قائمة الانتظار',
+  toastCampaign: 'الحملة',
+  toastIvr: 'اختيارات الرد الصوتي',
+  toastEnableSound: 'تفعيل نغمة الرنين',
+  toastAnswerFailed: 'تعذّر الرد على المكالمة',
+  toastDeclineFailed: 'تعذّر رفض المكالمة',
 } as const satisfies CifIncomingCallToastTerms;
