@@ -1,6 +1,6 @@
 // The emulator's tools (inspector, fault injection, org & data), accessibility, and a CIF 1.0 host.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { openHost, sleep, until, type HostHarness } from '../test-utils/harness.js';
 
 const json = (value: unknown) => JSON.parse(value as string) as Record<string, unknown>;
@@ -322,5 +322,167 @@ describe('accessibility of the host page', () => {
     expect((await pending).value).to.equal(
       '{"actionName":"Reject","responseReason":"DeclinedByAgent"}',
     );
+  });
+});
+
+describe('web resource and website tabs', () => {
+  let h: HostHarness;
+  before(async () => {
+    h = await openHost({ config: { webResources: { kb: 'http://127.0.0.1:9/kb.html' } } });
+  });
+  after(() => h.dispose());
+
+  it('frames configured web resources and http(s) websites sandboxed, and explains the rest', async () => {
+    await h.call('createTab', {
+      templateName: 'WebResource',
+      templateParameters: { webresourceName: 'kb', data: 'case=1' },
+    });
+    const frame = await until(
+      () => h.container.querySelector<HTMLIFrameElement>('.cif-emu-page iframe'),
+      2000,
+      'the web resource frame',
+    );
+    expect(frame.getAttribute('sandbox')).to.equal('allow-scripts allow-forms allow-same-origin');
+    expect(frame.src).to.equal('http://127.0.0.1:9/kb.html?data=case%3D1');
+    expect(frame.title).to.equal('Web resource kb');
+    expect(h.host.focusedTab ? h.host.tabTitle(h.host.focusedTab) : '').to.equal('kb');
+    await h.call('createTab', {
+      templateName: 'WebResource',
+      templateParameters: { webresourceName: 'unknown' },
+    });
+    await until(
+      () => h.container.querySelector('.cif-emu-page')?.textContent?.includes('is not configured'),
+      2000,
+      'the explanation',
+    );
+    await h.call('createTab', {
+      templateName: 'Url',
+      templateParameters: { url: 'https://www.example.com/docs', title: 'Docs' },
+    });
+    const site = await until(
+      () => h.container.querySelector<HTMLIFrameElement>('.cif-emu-page iframe[title^="Website"]'),
+      2000,
+      'the website frame',
+    );
+    expect(site.getAttribute('sandbox')).to.equal('allow-scripts allow-forms allow-popups');
+    expect(h.host.focusedTab ? h.host.tabTitle(h.host.focusedTab) : '').to.equal('Docs');
+    await h.call('createTab', {
+      templateName: 'Url',
+      templateParameters: { url: 'javascript:alert(1)' },
+    });
+    await until(
+      () => h.container.querySelector('.cif-emu-page')?.textContent?.includes('Not an http(s) URL'),
+      2000,
+      'the refusal',
+    );
+    expect(h.container.querySelector('.cif-emu-page iframe')).to.equal(null);
+    await h.call('createTab', {
+      templateName: 'EntityList',
+      templateParameters: { entityName: 'incident' },
+    });
+    await until(
+      () => h.container.querySelector('.cif-emu-page h2')?.textContent === 'Cases',
+      2000,
+      'the case list',
+    );
+    await h.call('createTab', {
+      templateName: 'Search',
+      templateParameters: { searchText: 'Contoso' },
+    });
+    await until(
+      () =>
+        h.container
+          .querySelector('.cif-emu-page [role="status"]')
+          ?.textContent?.match(/\d+ results/),
+      2000,
+      'search',
+    );
+    await h.call('createTab', {
+      templateName: 'EntityRecord',
+      templateParameters: {
+        entityName: 'contact',
+        entityId: 'c0000000-0000-4000-8000-000000000999',
+      },
+    });
+    await until(
+      () => h.container.querySelector('.cif-emu-page h2')?.textContent === 'Record not found',
+      2000,
+      'not found',
+    );
+    await expect(h.container).to.be.accessible();
+  });
+
+  it('edits and saves a record form, and reports save errors in the form', async () => {
+    h.host.userNavigate({
+      type: 'entityrecord',
+      entityName: 'account',
+      entityId: 'a0000000-0000-4000-8000-000000000005',
+    });
+    const employees = await until(
+      () =>
+        h.container.querySelector<HTMLInputElement>(
+          '.cif-emu-page input[id$="-numberofemployees"]',
+        ),
+      2000,
+      'the form',
+    );
+    employees.value = '99';
+    employees.dispatchEvent(new Event('input'));
+    const industry = h.container.querySelector<HTMLSelectElement>(
+      '.cif-emu-page select[id$="-industrycode"]',
+    )!;
+    industry.value = '29';
+    industry.dispatchEvent(new Event('change'));
+    const description = h.container.querySelector<HTMLTextAreaElement>(
+      '.cif-emu-page textarea[id$="-description"]',
+    )!;
+    description.value = 'Updated by the agent';
+    description.dispatchEvent(new Event('input'));
+    h.container.querySelector<HTMLButtonElement>('.cif-emu-page button[type="submit"]')!.click();
+    await until(
+      () => h.container.querySelector('.cif-emu-page [role="status"]')?.textContent === 'Saved.',
+      2000,
+      'saved',
+    );
+    expect(h.host.dataverse.get('account', 'a0000000-0000-4000-8000-000000000005')).to.include({
+      numberofemployees: 99,
+      industrycode: 29,
+      description: 'Updated by the agent',
+    });
+    const name = h.container.querySelector<HTMLInputElement>('.cif-emu-page input[id$="-name"]')!;
+    name.value = 'x'.repeat(200);
+    name.dispatchEvent(new Event('input'));
+    h.container.querySelector<HTMLButtonElement>('.cif-emu-page button[type="submit"]')!.click();
+    await until(
+      () =>
+        h.container
+          .querySelector('.cif-emu-page [role="status"]')
+          ?.textContent?.includes('maximum allowed length'),
+      2000,
+      'the error',
+    );
+  });
+
+  it('closes tabs with Delete or their ×, and moves between tabs with the arrow keys', async () => {
+    const tabs = () => [
+      ...h.container.querySelectorAll<HTMLButtonElement>('.cif-emu-tabs [role="tab"]'),
+    ];
+    const count = tabs().length;
+    const focused = h.container.querySelector<HTMLButtonElement>(
+      '.cif-emu-tabs [aria-selected="true"]',
+    )!;
+    focused.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await until(
+      () =>
+        document.activeElement !== focused &&
+        document.activeElement?.getAttribute('role') === 'tab',
+      2000,
+      'focus to move',
+    );
+    await sendKeys({ press: 'Delete' });
+    await until(() => tabs().length === count - 1, 2000, 'a tab closed with Delete');
+    tabs().at(-1)!.querySelector<HTMLElement>('[data-close-tab]')!.click();
+    await until(() => tabs().length === count - 2, 2000, 'a tab closed with its ×');
   });
 });

@@ -338,9 +338,9 @@ export class Host {
         return page.name || 'Web resource';
       case 'url':
         try {
-          return new URL(page.url).hostname;
+          return new URL(page.url).hostname || 'Website';
         } catch {
-          return page.url;
+          return page.url || 'Website';
         }
     }
   }
@@ -1132,6 +1132,15 @@ export class Host {
     const get = (key: string) => data.get(key);
     switch (type) {
       case MessageType.hello:
+        // A (re)loaded widget document: its handlers start from none.
+        this.registeredHandlers.clear();
+        this.inspector.add({
+          kind: 'host',
+          name: 'msdyn_ciLibrary.js',
+          status: 'info',
+          note: 'The library loaded in the widget.',
+        });
+        this.#changed();
         return new RawReply(new Map<string, unknown>([[Key.apiTimeout, this.config.apiTimeoutMs]]));
       case MessageType.logErrorsAndReject:
         this.inspector.add({

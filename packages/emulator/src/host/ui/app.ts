@@ -287,6 +287,7 @@ function tabs(host: Host, ui: UiState): TemplateResult {
         ? html`<div
             class="cif-emu-page"
             role="tabpanel"
+            tabindex="0"
             id=${`panel-${focused.id}`}
             aria-labelledby=${`tab-${focused.id}`}
             data-refresh=${focused.refreshCount}
@@ -298,22 +299,40 @@ function tabs(host: Host, ui: UiState): TemplateResult {
 }
 
 function tabButton(host: Host, session: Session, tab: Tab, selected: boolean): TemplateResult {
-  const title = host.tabTitle(tab, session);
-  return html`<div class="cif-emu-tab">
-    <button
-      type="button"
-      role="tab"
-      id=${`tab-${tab.id}`}
-      data-tab-id=${tab.id}
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-controls=${`panel-${tab.id}`}
-      tabindex=${selected ? 0 : -1}
-      @click=${() => host.userFocusTab(tab.id)}
-    >
-      ${title}
-    </button>
-    ${tab.canClose ? html`<button type="button" class="close" aria-label=${`Close tab ${title}`} @click=${() => host.userCloseTab(tab.id)}>×</button>` : nothing}
-  </div>`;
+  const title = host.tabTitle(tab, session) || 'Tab';
+  // Only tabs may live in a tab list: a closable tab closes with Delete, or with its × for the mouse.
+  const close = (e: Event) => {
+    e.stopPropagation();
+    host.userCloseTab(tab.id);
+  };
+  return html`<button
+    type="button"
+    role="tab"
+    class="cif-emu-tab"
+    id=${`tab-${tab.id}`}
+    data-tab-id=${tab.id}
+    aria-selected=${selected ? 'true' : 'false'}
+    aria-controls=${`panel-${tab.id}`}
+    aria-keyshortcuts=${tab.canClose ? 'Delete' : nothing}
+    tabindex=${selected ? 0 : -1}
+    @click=${() => host.userFocusTab(tab.id)}
+    @keydown=${(e: KeyboardEvent) => {
+      if (tab.canClose && e.key === 'Delete') close(e);
+    }}
+  >
+    ${title}${
+      tab.canClose
+        ? html`<span
+            class="close"
+            aria-hidden="true"
+            title=${`Close tab ${title}`}
+            data-close-tab=${tab.id}
+            @click=${close}
+            >×</span
+          >`
+        : nothing
+    }
+  </button>`;
 }
 
 function panel(host: Host, ui: UiState): TemplateResult {

@@ -46,8 +46,9 @@ export const hostStyles = `
 .cif-emu-tabs { display: flex; gap: 2px; padding: 6px 8px 0; border-bottom: 1px solid var(--emu-border); flex-wrap: wrap; }
 .cif-emu-tabs [role="tab"] { border-bottom-left-radius: 0; border-bottom-right-radius: 0; }
 .cif-emu-tabs [role="tab"][aria-selected="true"] { background: var(--emu-surface); border-bottom-color: var(--emu-surface); font-weight: 600; }
-.cif-emu-tab { display: flex; align-items: center; }
-.cif-emu-tab .close { padding: 2px 6px; border-inline-start: none; }
+.cif-emu-tab { display: inline-flex; align-items: center; gap: 6px; }
+.cif-emu-tab .close { padding: 0 4px; border-radius: 3px; }
+.cif-emu-tab .close:hover { background: var(--emu-border); }
 .cif-emu-page { flex: 1; overflow: auto; padding: 16px; background: var(--emu-surface); }
 .cif-emu-page h2 { margin: 0 0 4px; font-size: 20px; }
 .cif-emu-page .subtitle { color: var(--emu-muted); margin: 0 0 12px; }
