@@ -41,7 +41,10 @@ describe('startEmulator and a second page', () => {
     emulator = await executeServerCommand<Started, unknown>('cif-emulator:start', {
       widgetUrl,
       api: 2,
-      config: { provider: { label: 'Served Phone' }, apiTimeoutMs: 5000 },
+      config: {
+        provider: { label: 'Served </script><img src=x onerror="window.__pwned=1"> Phone' },
+        apiTimeoutMs: 5000,
+      },
     });
     pageId = ((await page({ action: 'open', url: emulator.url })) as { id: string }).id;
   });
@@ -56,6 +59,19 @@ describe('startEmulator and a second page', () => {
       `http://localhost:${emulator.port}/webresources/Widget/msdyn_ciLibrary.js`,
     );
     expect(emulator.warnings).to.deep.equal([]);
+  });
+
+  it('embeds a hostile configuration as data, never as markup', async () => {
+    const result = (await inHost(`return {
+      label: document.querySelector('.cif-emu-panel-header h2').textContent,
+      images: document.querySelectorAll('img').length,
+      pwned: window.__pwned === 1,
+    };`)) as { label: string; images: number; pwned: boolean };
+    expect(result).to.deep.equal({
+      label: 'Served </script><img src=x onerror="window.__pwned=1"> Phone',
+      images: 0,
+      pwned: false,
+    });
   });
 
   it('frames the widget at exactly the given URL, query string preserved', async () => {
