@@ -1,6 +1,8 @@
 /**
  * Terms of `<cif-incoming-call-toast>`. Keys start with `toast`; every locale must translate them all (the type says so).
- * `name` arguments are the caller as shown (a name, a formatted number, or "Unknown caller").
+ * `name` arguments are the caller as shown (a name, a formatted number, or "Unknown caller"). A button's
+ * accessible name must contain its visible text (WCAG 2.5.3, label in name) so speech users can say what
+ * they see: "Answer" → "Answer call from Jane Doe".
  */
 export interface CifIncomingCallToastTerms {
   /** The accessible name of the toast region. */
