@@ -25,6 +25,8 @@ const emulators = new Map();
 /** @type {Map<string, import('puppeteer-core').Page>} */
 const pages = new Map();
 let nextId = 1;
+/** @type {Promise<number> | undefined} */
+let sharedStatic;
 
 function startStatic() {
   const server = createServer((req, res) => {
@@ -109,10 +111,13 @@ export default [
           if (payload?.action === 'stop') {
             const server = staticServers.get(payload.port);
             staticServers.delete(payload.port);
+            if (sharedStatic && (await sharedStatic) === payload.port) sharedStatic = undefined;
             await new Promise((r) => (server ? server.close(r) : r()));
             return true;
           }
-          return { port: await startStatic() };
+          // One fixture server serves every test file (its port is stable for the whole run).
+          sharedStatic ??= startStatic();
+          return { port: await sharedStatic };
         }
         case 'cif-emulator:start': {
           const emulator = await startEmulator({ ...(payload ?? {}), port: 0 });
