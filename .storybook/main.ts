@@ -39,7 +39,14 @@ const config: StorybookConfig = {
     viteConfig.plugins = [...(viteConfig.plugins ?? []), manifestPlugin()];
     viteConfig.resolve ??= {};
     // Run packages from src (the `source` export condition): no build needed for Storybook.
-    viteConfig.resolve.conditions = ['source', 'browser', 'module', 'import', 'development', 'default'];
+    viteConfig.resolve.conditions = [
+      'source',
+      'browser',
+      'module',
+      'import',
+      'development',
+      'default',
+    ];
     return viteConfig;
   },
 };

@@ -10,13 +10,27 @@ setCustomElementsManifest(manifest);
 /** Set by vitest.config.ts: the theme, direction and locale a story-test project runs every story in. */
 declare const __CIF_STORY_MODE__: string | undefined;
 const storyTestMode: Record<string, string> =
-  typeof __CIF_STORY_MODE__ === 'string' ? (JSON.parse(__CIF_STORY_MODE__) as Record<string, string>) : {};
+  typeof __CIF_STORY_MODE__ === 'string'
+    ? (JSON.parse(__CIF_STORY_MODE__) as Record<string, string>)
+    : {};
 
 /** The widths of the Dynamics 365 channel panel a CIF widget lives in. */
 const panelViewports = {
-  cifPanel300: { name: 'CIF panel 300 px (minimum)', styles: { width: '300px', height: '640px' }, type: 'desktop' },
-  cifPanel340: { name: 'CIF panel 340 px (default)', styles: { width: '340px', height: '640px' }, type: 'desktop' },
-  cifPanel378: { name: 'CIF panel 378 px', styles: { width: '378px', height: '640px' }, type: 'desktop' },
+  cifPanel300: {
+    name: 'CIF panel 300 px (minimum)',
+    styles: { width: '300px', height: '640px' },
+    type: 'desktop',
+  },
+  cifPanel340: {
+    name: 'CIF panel 340 px (default)',
+    styles: { width: '340px', height: '640px' },
+    type: 'desktop',
+  },
+  cifPanel378: {
+    name: 'CIF panel 378 px',
+    styles: { width: '378px', height: '640px' },
+    type: 'desktop',
+  },
 } as const;
 
 /**

@@ -13,7 +13,10 @@ const perPackage = new Map();
 let current;
 for (const line of readFileSync(file, 'utf8').split('\n')) {
   if (line.startsWith('SF:')) {
-    const match = line.slice(3).replace(/\\/g, '/').match(/packages\/([^/]+)\//);
+    const match = line
+      .slice(3)
+      .replace(/\\/g, '/')
+      .match(/packages\/([^/]+)\//);
     current = match ? match[1] : undefined;
     if (current && !perPackage.has(current)) perPackage.set(current, { found: 0, hit: 0 });
   } else if (current && line.startsWith('LF:')) {
@@ -29,7 +32,9 @@ for (const [name, { found, hit }] of [...perPackage].sort()) {
   const percent = (hit / found) * 100;
   const ok = percent >= THRESHOLD;
   failed ||= !ok;
-  console.log(`[coverage] ${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(22)} ${percent.toFixed(1).padStart(5)} % lines (${hit}/${found})`);
+  console.log(
+    `[coverage] ${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(22)} ${percent.toFixed(1).padStart(5)} % lines (${hit}/${found})`,
+  );
 }
 if (failed) {
   console.error(`[coverage] a package is below ${THRESHOLD} % line coverage.`);

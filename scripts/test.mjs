@@ -64,7 +64,7 @@ for (const [name, command] of steps) {
   }
   const { code, output } = await run(name, command);
   const counts = count(output);
-  if (counts && (name.includes('tests'))) {
+  if (counts && name.includes('tests')) {
     passed += counts.passed;
     failed += counts.failed;
   }
