@@ -375,11 +375,11 @@ describe('<cif-incoming-call-toast>', () => {
       const timeouts = sinon.spy();
       el.addEventListener('cif-timeout', timeouts);
       expect(countdown(el)).to.equal('5 s left');
-      expect($(el, '[part="progress"]')!.style.inlineSize).to.equal('100%');
+      expect($(el, '[part="progress"]')!.getAttribute('width')).to.equal('100');
       await clock.tickAsync(1000);
       await el.updateComplete;
       expect(countdown(el)).to.equal('4 s left');
-      expect($(el, '[part="progress"]')!.style.inlineSize).to.equal('80%');
+      expect($(el, '[part="progress"]')!.getAttribute('width')).to.equal('80');
       await clock.tickAsync(3999);
       await el.updateComplete;
       expect(countdown(el)).to.equal('1 s left');

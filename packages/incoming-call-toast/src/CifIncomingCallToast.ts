@@ -15,7 +15,6 @@ import {
   type TemplateResult,
 } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   CifAnswerEvent,
   CifDeclineEvent,
@@ -997,12 +996,9 @@ export class CifIncomingCallToast extends CifElement {
     const left = Math.max(0, deadline - Date.now());
     const seconds = Math.ceil(left / 1000);
     return html`<div part="countdown" class="countdown">
-      <span class="bar" aria-hidden="true"
-        ><span
-          part="progress"
-          style=${styleMap({ inlineSize: `${Math.min(100, (left / total) * 100)}%` })}
-        ></span
-      ></span>
+      <svg class="bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true">
+        <rect part="progress" height="4" width=${Math.min(100, (left / total) * 100)} />
+      </svg>
       <span>${this.localize.term('toastTimeLeft', formatNumber(this.localize.lang, seconds))}</span>
     </div>`;
   }

@@ -137,13 +137,13 @@ export const styles = css`
     block-size: 4px;
     border-radius: 2px;
     background: var(--cif-color-surface-alt);
-    overflow: hidden;
+  }
+  :host(:state(rtl)) .bar {
+    transform: scaleX(-1);
   }
   [part='progress'] {
-    display: block;
-    block-size: 100%;
-    background: var(--_progress);
-    transition: inline-size 1s linear;
+    fill: var(--_progress);
+    transition: width 1s linear;
   }
   dl {
     display: grid;
@@ -256,11 +256,12 @@ export const styles = css`
       color: ButtonFace;
     }
     [part='progress'] {
-      background: Highlight;
+      fill: Highlight;
     }
     [aria-disabled='true'] {
       opacity: 1;
       color: GrayText;
+      background: ButtonFace;
     }
     :focus-visible {
       outline-color: Highlight;
