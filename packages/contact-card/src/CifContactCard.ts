@@ -165,7 +165,7 @@ let renderActivity: typeof RenderActivity | undefined;
  * @cssprop [--cif-contact-card-padding=var(--cif-space-4)] - Padding inside the card.
  * @cssprop [--cif-contact-card-gap=var(--cif-space-3)] - Space between sections.
  * @cssprop [--cif-contact-card-avatar-size=48px] - Avatar size (32px compact).
- * @cssprop [--cif-contact-card-avatar-background] - Avatar background, instead of the colour from the name.
+ * @cssprop [--cif-contact-card-avatar-background=a colour from the name] - Avatar background.
  * @cssprop [--cif-contact-card-avatar-color=#fff] - Initials colour.
  * @cssprop [--cif-contact-card-action-color=var(--cif-color-link)] - Dial, copy and open buttons.
  * @cssprop [--cif-contact-card-hover-background=var(--cif-color-surface-hover)] - Hovered rows and options.
@@ -499,7 +499,7 @@ export class CifContactCard extends CifElement {
     return html`<span
       part="avatar"
       class="avatar${small ? ' small' : ''}"
-      data-hue=${hue(contact?.key ?? '')}
+      data-hue=${contact ? hue(contact.key) : nothing}
       aria-hidden="true"
     >
       ${

@@ -61,6 +61,7 @@ export const styles = css`
     margin: 0;
   }
   .avatar {
+    --_hue: #616161;
     display: grid;
     flex: none;
     place-items: center;
