@@ -420,6 +420,14 @@ export class PhoneNumbers {
       out.add(`${code} ${internationalGroups.join(joiner)}`);
       out.add(`${code}${joiner === '' ? '' : joiner}${internationalGroups.join(joiner)}`);
     }
+    // +44 (0)20 7946 0958: the national prefix in brackets, common in European data.
+    const trunk = nationalPrefixOf(info.region ?? '');
+    const [first, ...rest] = nationalGroups;
+    if (trunk === '0' && first?.startsWith('0')) {
+      const groups = [first.slice(1), ...rest].filter(Boolean).join(' ');
+      out.add(`${code} (0)${groups}`);
+      out.add(`${code} (0) ${groups}`);
+    }
     if (info.callingCode === '1' && nationalGroups.length === 3) {
       const [area, exchange, line] = nationalGroups;
       out.add(`(${area}) ${exchange}-${line}`);

@@ -1,0 +1,67 @@
+/**
+ * Click-to-act: the agent clicks a phone number in Dynamics (onclicktoact) and the widget dials it,
+ * normalised, with the clicked record as the call's "regarding".
+ */
+import type { CifClickToActPayload } from '../cif/events.js';
+import { report, type StopWorkflow, type WorkflowContext } from './shared.js';
+
+/** Options of click-to-act. */
+export interface ClickToActOptions {
+  /** Enable click-to-act on the provider record at start (setClickToAct(true)). Default true. */
+  readonly enable?: boolean;
+  /** Called with the call id after a click placed a call. */
+  readonly onDial?: (callId: string, payload: CifClickToActPayload) => void;
+}
+
+/** Dials clicked numbers. */
+export function dialOnClick(
+  context: WorkflowContext,
+  options: ClickToActOptions = {},
+): StopWorkflow {
+  const { client, store, phone } = context;
+  if (options.enable ?? true) {
+    client
+      .setClickToAct(true)
+      .catch((error: unknown) => report(context, 'click-to-act', null, error));
+  }
+  try {
+    return client.on('onclicktoact', async (payload) => {
+      // Only phone fields (the format is absent on some hosts).
+      if (payload.format && !/phone/i.test(payload.format)) return;
+      await phone.load();
+      const number = phone.dialString(payload.value);
+      const regarding =
+        payload.entityId && payload.entityLogicalName
+          ? {
+              entityName: payload.entityLogicalName,
+              id: payload.entityId.toLowerCase(),
+              ...(payload.recordTitle ? { name: payload.recordTitle } : {}),
+            }
+          : null;
+      try {
+        const callId = await store.dial(number, {
+          regarding,
+          displayName: payload.recordTitle ?? null,
+          context: { source: 'click-to-act', field: payload.name },
+        });
+        options.onDial?.(callId, payload);
+      } catch (error) {
+        // The host gets a settled handler either way; the app hears about the failure.
+        report(
+          context,
+          'click-to-act',
+          null,
+          error,
+          `click-to-act could not dial ${payload.value}: ${messageOf(error)}`,
+        );
+      }
+    });
+  } catch (error) {
+    report(context, 'click-to-act', null, error);
+    return () => undefined;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
