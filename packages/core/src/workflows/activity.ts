@@ -127,7 +127,7 @@ export function phonecallData(
   const parties: Record<string, unknown>[] = [];
   if (facts.userId) {
     parties.push({
-      'partyid_systemuser@odata.bind': `/systemusers(${facts.userId})`,
+      'partyid_systemuser@odata.bind': `/systemusers(${facts.userId.replace(/^\{|\}$/g, '').toLowerCase()})`,
       participationtypemask: inbound ? 2 : 1,
     });
   }
@@ -366,16 +366,19 @@ export function logActivities(
   /** Runs due jobs one at a time, then schedules the next due one. */
   function kick(): Promise<void> {
     if (stopped || !owns(store)) return Promise.resolve();
-    running ??= (async () => {
+    if (running) return running;
+    const run = (async () => {
       for (;;) {
         if (stopped || !owns(store)) break;
         const due = state.jobs.find((job) => job.status === 'queued' && job.dueAt <= Date.now());
         if (!due) break;
         await attempt(due);
       }
+    })();
+    running = run.finally(() => {
       running = null;
       schedule();
-    })();
+    });
     return running;
   }
 

@@ -362,13 +362,20 @@ describe('workflows', () => {
       await until(() => h.fake.navigations.length === 1, 'the screen pop');
       const [session] = [...h.fake.sessions.values()];
       expect(session?.templateName).to.equal('call_session');
+      expect(session?.templateParameters).to.deep.include({
+        customerName: 'Alex Baker',
+        phoneNumber: '+1 619 555 0129',
+      });
       expect(session?.context).to.deep.include({
         customerName: 'Alex Baker',
         entityName: 'contact',
         entityId: ALEX,
         callId: id,
       });
-      expect(h.store.getCall(id)?.context[SESSION_CONTEXT_KEY]).to.equal(session?.sessionId);
+      expect(h.store.getCall(id)?.context).to.deep.include({
+        [SESSION_CONTEXT_KEY]: session?.sessionId,
+        conversationId: session?.conversationId,
+      });
       expect(h.fake.navigations[0]).to.deep.include({ type: 'form' });
       expect((h.fake.navigations[0] as { options: unknown }).options).to.deep.include({
         entityName: 'contact',

@@ -17,7 +17,7 @@ export const CONTOSO = '9a0c1e2d-2222-4c2b-9e3f-000000000001';
 export const LEAD = '7b0c1e2d-3333-4c2b-9e3f-000000000001';
 
 /** Contacts whose numbers overlap: only Alex is +1 619 555 0129. */
-export const CONTACTS = [
+export const CONTACTS: Record<string, string>[] = [
   {
     contactid: ALEX,
     fullname: 'Alex Baker',
@@ -38,10 +38,12 @@ export const CONTACTS = [
     telephone2: '+4930901820',
   },
 ];
-export const ACCOUNTS = [
+export const ACCOUNTS: Record<string, string>[] = [
   { accountid: CONTOSO, name: 'Contoso', telephone1: '+44 (0)20 7946 0958' },
 ];
-export const LEADS = [{ leadid: LEAD, fullname: 'Lee Ad', mobilephone: '+1 (858) 555-0100' }];
+export const LEADS: Record<string, string>[] = [
+  { leadid: LEAD, fullname: 'Lee Ad', mobilephone: '+1 (858) 555-0100' },
+];
 
 export const phone: PhoneNumbers = createPhoneNumbers({ defaultRegion: 'US' });
 
@@ -63,12 +65,16 @@ export function workflowHarness(
     store?: Partial<CallStoreOptions>;
     storage?: ReturnType<typeof memoryStorage>;
     provider?: SimulatedProvider;
+    /** An existing fake host (a reloaded widget talks to the same Dynamics). */
+    host?: FakeCIFramework;
   } = {},
 ): WorkflowHarness {
-  const fake = new FakeCIFramework({
-    records: { contact: CONTACTS, account: ACCOUNTS, lead: LEADS },
-    ...options.fake,
-  });
+  const fake =
+    options.host ??
+    new FakeCIFramework({
+      records: { contact: CONTACTS, account: ACCOUNTS, lead: LEADS },
+      ...options.fake,
+    });
   const client = createCifClient(fake.library, { onError: () => undefined, ...options.client });
   const provider = options.provider ?? new SimulatedProvider();
   const storage = options.storage ?? memoryStorage();

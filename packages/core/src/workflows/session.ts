@@ -4,7 +4,7 @@
  * page, none opens a create form prefilled with the number.
  */
 import type { Call, CallMatch } from '../calls/index.js';
-import type { CifEntityFormOptions } from '../cif/types.js';
+import type { CifEntityFormOptions, CifTemplateInput } from '../cif/types.js';
 import {
   afterLookup,
   callerLabel,
@@ -20,10 +20,15 @@ export interface SessionOptions {
   /** Unique name of the (Generic) session template. */
   readonly templateName: string;
   /**
-   * Template parameters (slug values and context). Default `{ customerName, phoneNumber, callId }`,
-   * plus the single match as `entityName` and `entityId`.
+   * Template parameters: the slug values of the template's title and tabs. Default
+   * `{ customerName, phoneNumber, callId }`, plus the single match as `entityName` and `entityId`.
    */
   readonly parameters?: (
+    call: Call,
+    defaults: Readonly<Record<string, string>>,
+  ) => Record<string, unknown>;
+  /** The session context (read by other apps on the session). Default: the same values as the parameters. */
+  readonly context?: (
     call: Call,
     defaults: Readonly<Record<string, string>>,
   ) => Record<string, unknown>;
@@ -122,12 +127,27 @@ async function openSession(
         callId: call.id,
         ...(single ? { entityName: single.entityName, entityId: single.id } : {}),
       };
-      const sessionId = await client.createSession({
+      // The library sends `context` as the session context next to the template parameters.
+      const input: CifTemplateInput & { readonly context: Record<string, unknown> } = {
         templateName: options.session.templateName,
         templateParameters: options.session.parameters?.(call, defaults) ?? defaults,
-      });
-      if (store.getCall(call.id))
-        await store.annotate(call.id, { context: { [SESSION_CONTEXT_KEY]: sessionId } });
+        context: options.session.context?.(call, defaults) ?? defaults,
+      };
+      const sessionId = await client.createSession(input);
+      let conversationId: string | undefined;
+      try {
+        conversationId = (await client.getSession(sessionId)).conversationId;
+      } catch (error) {
+        report(context, 'session', call.id, error);
+      }
+      if (store.getCall(call.id)) {
+        await store.annotate(call.id, {
+          context: {
+            [SESSION_CONTEXT_KEY]: sessionId,
+            ...(conversationId ? { conversationId } : {}),
+          },
+        });
+      }
     } catch (error) {
       report(context, 'session', call.id, error);
     }
