@@ -17,6 +17,7 @@ import type {
   CifSearchRecordsEvent,
   CifSelectMatchEvent,
 } from './events.js';
+import type { ContactCardNumberFormatter } from './format.js';
 import type { ContactCardContact } from './types.js';
 
 export const NOW = Date.UTC(2025, 0, 15, 17, 30); // 09:30 in Redmond
@@ -286,9 +287,12 @@ describe('<cif-contact-card>', () => {
 
     it('formats numbers with a pluggable formatter, and falls back when it misbehaves', async () => {
       const warn = sinon.stub(console, 'warn');
-      const formatter = {
-        asYouType: sinon.spy((input: string) => input.replace(/^\+1(\d{3})(\d{3})/, '+1 ($1) $2 ')),
-        normalise: sinon.spy((input: string) => (input.startsWith('+') ? input : `+1${input}`)),
+      const asYouType = sinon.spy((input: string) =>
+        input.replace(/^\+1(\d{3})(\d{3})/, '+1 ($1) $2 '),
+      );
+      const formatter: ContactCardNumberFormatter = {
+        asYouType,
+        normalise: (input) => (input.startsWith('+') ? input : `+1${input}`),
       };
       const el = await fixture<CifContactCard>(
         html`<cif-contact-card
@@ -298,7 +302,7 @@ describe('<cif-contact-card>', () => {
         ></cif-contact-card>`,
       );
       expect($$(el, '[part="dial"]')[0]!.textContent.trim()).to.equal('+1 (206) 555 0100');
-      expect(formatter.asYouType.firstCall.args).to.deep.equal(['+12065550100', 'US']);
+      expect(asYouType.firstCall.args).to.deep.equal(['+12065550100', 'US']);
       const event = oneEvent(el, 'cif-dial');
       $$(el, '[part="dial"]')[1]!.click();
       expect((await event).detail.normalised).to.equal('+14255550199');
@@ -800,6 +804,10 @@ describe('<cif-contact-card>', () => {
       await settle(el);
       expect(el.view).to.equal('matches');
       expect(active(el)).to.equal(options(el)[1]);
+      expect(options(el).map((o) => o.getAttribute('aria-selected'))).to.deep.equal([
+        'false',
+        'true',
+      ]);
       await sendKeys({ press: 'ArrowUp' });
       await sendKeys({ press: 'Space' });
       await settle(el);

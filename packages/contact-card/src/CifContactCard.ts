@@ -338,7 +338,10 @@ export class CifContactCard extends CifElement {
     const { view, contact, candidates, error } = this.#model;
     if (view === 'error' && this.#lastView !== 'error') announce(error);
     this.#lastView = view;
-    for (const shown of view === 'known' ? [contact] : view === 'matches' ? candidates : []) {
+    // Details of the shown contact, or of the first candidates in the picker.
+    const shownList =
+      view === 'known' ? [contact] : view === 'matches' ? candidates.slice(0, 8) : [];
+    for (const shown of shownList) {
       if (shown?.bare && shown.record) this.#loadDetails(shown.record);
     }
     if (contact?.record && this.#activityShown(contact) && !contact.activity) {
@@ -613,7 +616,7 @@ export class CifContactCard extends CifElement {
           role="option"
           class="option"
           tabindex=${i === index ? 0 : -1}
-          aria-selected="false"
+          aria-selected=${candidate.key === this.#model.contact?.key ? 'true' : 'false'}
           @click=${() => this.#choose(candidate)}
           @keydown=${this.#onPickerKey}
         >

@@ -7,6 +7,7 @@ import { FakeCIFramework } from '../../core/src/testing/index.js';
 import './cif-contact-card.js';
 import type { CifContactCard } from './CifContactCard.js';
 import { createCifContactCardActions } from './test-utils/cif-actions.js';
+import type { ContactCardContact } from './types.js';
 
 const ALEX_ID = '80ac35a0-01af-ea11-a812-000d3a8b3ec6';
 const SAM_ID = '11111111-0000-4000-8000-000000000002';
@@ -273,10 +274,16 @@ describe('<cif-contact-card> bound to a call store and CIF', () => {
 
   it('dials a number of the contact through the call store, regarding the record', async () => {
     const { provider, store, client } = setup();
+    const contact: ContactCardContact = {
+      entityName: 'contact',
+      id: ALEX_ID,
+      name: 'Alex Baker',
+      phones: [{ number: '+14255550199', type: 'business' }],
+    };
     const el = await fixture<CifContactCard>(
       html`<cif-contact-card
         .actions=${createCifContactCardActions(client, { store })}
-        .contact=${{ entityName: 'contact', id: ALEX_ID, name: 'Alex Baker', phones: [{ number: '+14255550199', type: 'business' }] }}
+        .contact=${contact}
       ></cif-contact-card>`,
     );
     $<HTMLButtonElement>(el, '[part="dial"]').click();

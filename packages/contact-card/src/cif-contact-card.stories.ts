@@ -296,6 +296,18 @@ export const Dark: Story = {
     ),
 };
 
+/** Themed through the component tokens (square avatar, brand colours, tighter padding). */
+export const Themed: Story = {
+  render: () =>
+    panel(
+      html`<cif-contact-card
+        style="--cif-contact-card-radius: 0; --cif-contact-card-border-color: #0f548c; --cif-contact-card-padding: 12px; --cif-contact-card-avatar-size: 40px; --cif-contact-card-avatar-background: #0f548c"
+        .now=${NOW}
+        .contact=${{ ...ALEX, activity: undefined }}
+      ></cif-contact-card>`,
+    ),
+};
+
 /** A second locale: German. */
 export const German: Story = {
   render: () =>
