@@ -251,9 +251,7 @@ export const styles = css`
     }
     .answer,
     .decline {
-      forced-color-adjust: none;
-      background: ButtonText;
-      color: ButtonFace;
+      border-width: 2px;
     }
     [part='progress'] {
       fill: Highlight;
