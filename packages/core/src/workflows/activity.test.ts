@@ -56,7 +56,7 @@ describe('activity logging', () => {
     await until(() => phonecalls().length === 1, 'the activity');
     await log.idle();
     const [record] = phonecalls();
-    const activityId = record?.['activityid'];
+    const activityId = record?.activityid;
     expect(activityId).to.be.a('string');
     expect(record).to.deep.include({
       subject: 'Call from Alex Baker',
@@ -104,7 +104,7 @@ describe('activity logging', () => {
       subject: 'Call to +4930901820',
       directioncode: true,
     });
-    expect(phonecalls().some((r) => r['phonenumber'] === '+33142685300')).to.equal(false);
+    expect(phonecalls().some((r) => r.phonenumber === '+33142685300')).to.equal(false);
 
     const quiet = workflowHarness();
     const quietLog = logActivities(quiet.context, { logUnanswered: false });

@@ -61,9 +61,15 @@ export function syncPresence(context: WorkflowContext, options: PresenceOptions)
   };
 
   const set = async (text: string) => {
+    // Recorded before the host answers: an agent's change arriving meanwhile must win.
+    const before = current;
+    current = text;
     const ok = await client.setPresence(text);
-    if (!ok) throw new Error(`the host refused the presence "${text}" (is it configured?)`);
-    seen(text);
+    if (!ok) {
+      if (current === text) current = before;
+      throw new Error(`the host refused the presence "${text}" (is it configured?)`);
+    }
+    if (current === text) options.onPresence?.(text);
   };
 
   const enter = (next: Phase) => {
