@@ -752,7 +752,7 @@ export class CifContactCard extends CifElement {
       ? 'error'
       : this.loading || (call?.lookup === 'pending' && !contact)
         ? 'loading'
-        : contact && !this.#picking
+        : contact && !(this.#picking && candidates.length > 1)
           ? 'known'
           : candidates.length > 1
             ? 'matches'

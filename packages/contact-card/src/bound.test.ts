@@ -149,6 +149,10 @@ describe('<cif-contact-card> bound to a call store and CIF', () => {
     expect($(el, '[part="matches-button"]').textContent.trim()).to.equal(
       'Not this caller? 2 matches',
     );
+    $<HTMLButtonElement>(el, '[part="matches-button"]').click();
+    await waitUntil(() => el.view === 'matches');
+    await store.annotate(callId, { matches: [match(SAM_ID, 'Sam Baker', 'x')] });
+    await waitUntil(() => el.view === 'known', 'no picker for a single match');
     await store.annotate(callId, {
       matches: [],
       regarding: { entityName: 'account', id: 'acc-1', name: 'Contoso' },
