@@ -110,7 +110,7 @@ export default {
 </html>`,
   coverage: true,
   coverageConfig: {
-    reportDir: 'coverage',
+    reportDir: process.env.CIF_COVERAGE_DIR ?? 'coverage',
     reporters: ['lcovonly', 'text-summary'],
     include: ['packages/*/src/**/*.ts'],
     exclude: ['**/*.test.ts', '**/*.stories.ts', '**/test-utils/**', '**/node_modules/**'],

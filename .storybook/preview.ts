@@ -140,7 +140,7 @@ const preview: Preview = {
   },
   parameters: {
     layout: 'padded',
-    controls: { expanded: true, matchers: { color: /(background|color)$/i } },
+    controls: { expanded: true },
     actions: { argTypesRegex: '^on[A-Z].*' },
     viewport: { options: panelViewports },
     // Accessibility violations fail the story tests.

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const THRESHOLD = Number(process.env.CIF_COVERAGE_LINES ?? 90);
-const file = 'coverage/lcov.info';
+const file = `${process.env.CIF_COVERAGE_DIR ?? 'coverage'}/lcov.info`;
 if (!existsSync(file)) {
   console.error(`[coverage] ${file} not found: run the unit tests first.`);
   process.exit(1);
