@@ -45,6 +45,7 @@ export {
   type SimulatedStep,
   type RandomScenarioOptions,
 } from './simulated-provider.js';
+export { connectCallSimulator, type CallSimulatorOptions } from './simulator-channel.js';
 export type {
   Call,
   CallCommand,

@@ -106,6 +106,7 @@ export class SimulatedProvider implements TelephonyProvider {
   outbound: SimulatedOutbound;
 
   readonly #listeners = new Set<(event: ProviderEvent) => void>();
+  readonly #actionListeners = new Set<(action: SimulatedAction) => void>();
   readonly #injected = new Map<string, Injected>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #ids = 0;
@@ -124,6 +125,14 @@ export class SimulatedProvider implements TelephonyProvider {
     this.#listeners.add(listener);
     return () => {
       this.#listeners.delete(listener);
+    };
+  }
+
+  /** Calls `listener` with every command received (before it is answered). */
+  watchActions(listener: (action: SimulatedAction) => void): () => void {
+    this.#actionListeners.add(listener);
+    return () => {
+      this.#actionListeners.delete(listener);
     };
   }
 
@@ -383,6 +392,7 @@ export class SimulatedProvider implements TelephonyProvider {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     this.#listeners.clear();
+    this.#actionListeners.clear();
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -393,7 +403,9 @@ export class SimulatedProvider implements TelephonyProvider {
     args: unknown[],
     run: () => (() => void) | undefined,
   ): Promise<void> {
-    this.actions.push({ command, args });
+    const action: SimulatedAction = { command, args };
+    this.actions.push(action);
+    for (const listener of [...this.#actionListeners]) listener(action);
     const injected = this.#injected.get(command);
     if (injected) {
       if (--injected.remaining <= 0) this.#injected.delete(command);
