@@ -6,3 +6,6 @@
  * re-exported here; test doubles live in `@cif-elements/core/testing`.
  */
 export * from './cif/index.js';
+export * from './calls/index.js';
+export * from './phone/index.js';
+export * from './workflows/index.js';
