@@ -701,12 +701,8 @@ export class CifCallControls extends CifElement {
       this.#dialpad = document.createElement('cif-dialpad');
       this.#dialpad.setAttribute('mode', 'dtmf');
     }
-    if (this.store)
-      Object.assign(this.#dialpad, {
-        store: this.store,
-        storeSelector: this.#padSelector,
-      });
-    return this.#dialpad;
+    // Bound to the same store, read through the controls' own reading of it.
+    return Object.assign(this.#dialpad, { store: this.store, storeSelector: this.#padSelector });
   }
 
   readonly #padSelector = (snapshot: unknown) => {

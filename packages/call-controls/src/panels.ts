@@ -4,7 +4,6 @@
  */
 import type { CifTermArgs, CifTranslationKey } from '@cif-elements/base';
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { CifTransferAction } from './events.js';
 import type { CallControlsCallState, CallControlsCapabilities } from './store.js';
 
@@ -91,7 +90,7 @@ export function transfer(c: PanelContext): TemplateResult {
     <slot name="transfer-target" @input=${read} @change=${read}>
       <label
         >${t('controlsTarget')}
-        <input part="input" autocomplete="off" .value=${live(c.target)} />
+        <input part="input" autocomplete="off" .value=${c.target} />
       </label>
     </slot>
     <div class="actions">
@@ -151,7 +150,7 @@ export function wrapUp(c: PanelContext): TemplateResult {
       >${t('controlsNotes')}
       <textarea
         rows="3"
-        .value=${live(draft.notes)}
+        .value=${draft.notes}
         @input=${edit('notes', false)}
         @change=${edit('notes', true)}
       ></textarea>
