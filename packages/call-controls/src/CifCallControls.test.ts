@@ -713,6 +713,7 @@ describe('<cif-call-controls>', () => {
       const clock = sinon.useFakeTimers({
         now: T0,
         toFake: ['setTimeout', 'clearTimeout', 'Date'],
+        shouldClearNativeTimers: true,
       });
       const el = await fixture<CifCallControls>(
         html`<cif-call-controls state="connected" call-start=${T0}></cif-call-controls>`,
@@ -739,6 +740,7 @@ describe('<cif-call-controls>', () => {
       const clock = sinon.useFakeTimers({
         now: T0,
         toFake: ['setTimeout', 'clearTimeout', 'Date'],
+        shouldClearNativeTimers: true,
       });
       const el = await fixture<CifCallControls>(
         html`<cif-call-controls state="wrap-up" wrap-up-start=${T0}></cif-call-controls>`,

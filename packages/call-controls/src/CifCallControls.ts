@@ -351,6 +351,9 @@ export class CifCallControls extends CifElement {
       import('./panels.js').then(
         (module) => {
           this.#panels = module;
+          const root = this.renderRoot as ShadowRoot;
+          const sheet = module.styles.styleSheet;
+          if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
           this.requestUpdate();
         },
         (error: unknown) => warnOnce('panels', `the panels did not load: ${String(error)}`),

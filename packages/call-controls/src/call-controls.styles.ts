@@ -89,10 +89,7 @@ export const styles = css`
     display: flex;
     gap: 4px;
   }
-  button,
-  input,
-  select,
-  textarea {
+  button {
     font: inherit;
     color: inherit;
   }
@@ -250,53 +247,6 @@ export const styles = css`
   [part='menu'] [part~='label'] {
     font-size: inherit;
   }
-  [part='consult'],
-  form {
-    display: grid;
-    gap: var(--cif-space-2);
-    padding: var(--cif-space-2);
-    border: 1px solid var(--cif-color-border);
-    border-radius: var(--_radius);
-  }
-  #consulting {
-    font-weight: var(--cif-font-weight-semibold);
-  }
-  label {
-    display: grid;
-    gap: var(--cif-space-1);
-    font-size: var(--cif-font-size-sm);
-  }
-  input,
-  select,
-  textarea {
-    min-block-size: var(--cif-target-size);
-    padding-inline: var(--cif-space-2);
-    border: 1px solid var(--cif-color-border-strong);
-    border-radius: var(--cif-radius-sm);
-    background: var(--cif-color-surface);
-    font-size: var(--cif-font-size-md);
-  }
-  textarea {
-    padding-block: var(--cif-space-2);
-    resize: vertical;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--cif-space-2);
-  }
-  [part~='action'] {
-    padding-inline: var(--cif-space-3);
-    border: 1px solid var(--cif-color-border-strong);
-  }
-  [part~='primary'] {
-    border-color: transparent;
-    background: var(--cif-color-primary);
-    color: var(--cif-color-on-primary);
-  }
-  [part~='primary']:hover:not([aria-disabled='true']) {
-    background: var(--cif-color-primary-hover);
-  }
   [part='error'] {
     margin: 0;
     font-size: var(--cif-font-size-sm);
@@ -311,9 +261,7 @@ export const styles = css`
     white-space: nowrap;
   }
   @media (forced-colors: active) {
-    button,
-    [part='consult'],
-    form {
+    button {
       border: 1px solid ButtonText;
     }
     [aria-pressed='true'] {

@@ -3,9 +3,11 @@
  * loaded once a call starts. They render from a context the element hands them and act through it.
  */
 import type { CifTermArgs, CifTranslationKey } from '@cif-elements/base';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import type { CifTransferAction } from './events.js';
 import type { CallControlsCallState, CallControlsCapabilities } from './store.js';
+
+export { styles } from './panels.styles.js';
 
 /** What the panels read and do; built by the element on every render. */
 export interface PanelContext {
@@ -28,6 +30,7 @@ export interface PanelContext {
 
 /** The module's shape, as the element imports it. */
 export interface PanelModule {
+  readonly styles: CSSResult;
   consult(context: PanelContext): TemplateResult;
   transfer(context: PanelContext): TemplateResult;
   wrapUp(context: PanelContext): TemplateResult;
