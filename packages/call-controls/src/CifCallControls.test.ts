@@ -273,6 +273,32 @@ describe('<cif-call-controls>', () => {
       expect(warn.callCount, 'once').to.equal(count);
     });
 
+    it('starts each wrap-up with an empty draft', async () => {
+      const el = await fixture<CifCallControls>(
+        html`<cif-call-controls state="wrap-up" .dispositions=${['Sale']}></cif-call-controls>`,
+      );
+      const form = await panel(el, 'wrap-up');
+      form.querySelector('textarea')!.focus();
+      await sendKeys({ type: 'first call' });
+      const select = form.querySelector('select')!;
+      select.value = 'Sale';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const completed = oneEvent<CifWrapUpCompleteEvent>(el, 'cif-wrap-up-complete');
+      form.requestSubmit();
+      expect((await completed).detail).to.deep.equal({
+        callId: undefined,
+        disposition: 'Sale',
+        notes: 'first call',
+      });
+      el.state = 'idle';
+      await el.updateComplete;
+      el.state = 'wrap-up';
+      const next = await panel(el, 'wrap-up');
+      await el.updateComplete;
+      expect(next.querySelector('textarea')!.value).to.equal('');
+      expect(next.querySelector('select')!.value).to.equal('');
+    });
+
     it('reads capabilities from the attribute: a control appears only when supported', async () => {
       const el = await fixture<CifCallControls>(
         html`<cif-call-controls state="connected" capabilities="mute"></cif-call-controls>`,
@@ -422,6 +448,20 @@ describe('<cif-call-controls>', () => {
       expect(mute.getAttribute('aria-pressed')).to.equal('true');
     });
 
+    it('lets End interrupt a command that hangs', async () => {
+      const { el, provider, store } = await connected();
+      stores.push(store);
+      provider.failNext('setHeld', 'hang');
+      control(el, 'hold').click();
+      await el.updateComplete;
+      expect(el.matches(':state(pending)')).to.equal(true);
+      control(el, 'mute').click();
+      control(el, 'end').click();
+      await waitUntil(() => el.matches(':state(wrap-up)'), 'ended while hold hung');
+      expect(provider.actionsOf('hangUp')).to.have.length(1);
+      expect(provider.actionsOf('setMuted')).to.have.length(0);
+    });
+
     it('shows a failed command without throwing, and announces it', async () => {
       const { el, provider, store } = await connected();
       stores.push(store);
@@ -564,6 +604,21 @@ describe('<cif-call-controls>', () => {
       expect(record.wrapUp?.completedAt).to.be.a('number');
       await settle(el);
       expect(el.shadowRoot!.children.length, 'idle again').to.equal(0);
+    });
+
+    it('moves focus to the consult bar when the panel that started it goes away', async () => {
+      const { el, store, id } = await connected();
+      stores.push(store);
+      control(el, 'transfer').focus();
+      await sendKeys({ press: 'Enter' });
+      const form = await panel(el, 'transfer');
+      form.querySelector('input')!.focus();
+      await sendKeys({ type: '2001' });
+      action(el, 'Consult first').focus();
+      await sendKeys({ press: 'Enter' });
+      await panel(el, 'consult');
+      await waitUntil(() => store.getCall(id)?.transfer?.status === 'consulting');
+      await waitUntil(() => el.shadowRoot!.activeElement === action(el, 'Swap'), 'focus on Swap');
     });
 
     it('cancels a consult and returns to the caller', async () => {
@@ -963,6 +1018,10 @@ describe('<cif-call-controls>', () => {
       expect(toolbarKeys(el)).to.deep.equal(['mute', 'hold', 'more', 'end']);
       expect(el.matches(':state(compact)')).to.equal(false);
       const more = control(el, 'more');
+      control(el, 'hold').focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(more.tabIndex, 'More keeps the tab stop once focused').to.equal(0);
       expect(more.getAttribute('aria-label')).to.equal('More controls');
       const menu = $(el, '[part=menu]')!;
       expect(more.popoverTargetElement === menu).to.equal(true);

@@ -306,7 +306,8 @@ export class CifCallControls extends CifElement {
   });
   #view!: View;
   #last: View | undefined;
-  #busy: CallControl | 'wrap-up' | undefined;
+  /** Controls whose commands this element has in flight (End may join any other). */
+  readonly #busy = new Set<CallControl | 'wrap-up'>();
   #open: 'keypad' | 'transfer' | undefined;
   #error = '';
   #width = 0;
@@ -317,7 +318,7 @@ export class CifCallControls extends CifElement {
   #panels: PanelModule | undefined;
   #loading = false;
   #dialpad: HTMLElement | undefined;
-  #draft = { id: '', disposition: '', notes: '' };
+  #draft: { readonly id: string; readonly disposition: string; readonly notes: string } | undefined;
   readonly #resize = new ResizeObserver(() => {
     if (this.clientWidth !== this.#width) {
       this.#width = this.clientWidth;
@@ -359,7 +360,8 @@ export class CifCallControls extends CifElement {
         (error: unknown) => warnOnce('panels', `the panels did not load: ${String(error)}`),
       );
     }
-    if (v.state === 'wrap-up' && this.#draft.id !== (v.primaryId ?? '')) {
+    if (v.state !== 'wrap-up') this.#draft = undefined;
+    else if (this.#draft?.id !== (v.primaryId ?? '')) {
       this.#draft = {
         id: v.primaryId ?? '',
         disposition: v.disposition ?? '',
@@ -384,7 +386,7 @@ export class CifCallControls extends CifElement {
     );
     this.setState('consulting', !!v.consultTarget);
     this.setState('conference', !!v.conference);
-    this.setState('pending', !!(this.#busy ?? v.pending));
+    this.setState('pending', !!this.#pending(v));
   }
 
   protected override updated(): void {
@@ -392,7 +394,7 @@ export class CifCallControls extends CifElement {
     if (more) more.popoverTargetElement = more.nextElementSibling;
     if (this.#refocus && !this.matches(':focus-within')) {
       const target = this.renderRoot.querySelector<HTMLElement>(
-        '[part~=wrap-up] select, [part~=wrap-up] textarea, [part~=control][tabindex="0"]',
+        '[part~=wrap-up] :is(select, textarea), [part=consult] button, [part~=control][tabindex="0"]',
       );
       target?.focus();
       this.#refocus = !target && this.#view.state !== 'idle';
@@ -420,7 +422,11 @@ export class CifCallControls extends CifElement {
       : 99;
     const overflow = shown.length > fit ? shown.slice(Math.max(1, fit - 2), -1) : [];
     const visible = shown.filter((c) => !overflow.includes(c));
-    if (!visible.some((c) => c === this.#focusKey)) this.#focusKey = visible[0] ?? '';
+    if (
+      !visible.some((c) => c === this.#focusKey) &&
+      !(overflow.length && this.#focusKey === 'more')
+    )
+      this.#focusKey = visible[0] ?? '';
     const pad = this.#pad();
     return html`<div part="base">
       <div part="status">${this.#status(v)}</div>
@@ -576,7 +582,7 @@ export class CifCallControls extends CifElement {
     const t = this.localize;
     if (this.disabled) return '';
     if (v.readOnly) return t.term('controlsReasonReadOnly');
-    const pending = this.#busy ?? v.pending;
+    const pending = this.#pending(v);
     if (pending && (c !== 'end' || pending === 'end')) return t.term('controlsReasonPending');
     if (c === 'end' || c === 'mute' || c === 'wrap-up') return undefined;
     if (v.state !== 'connected' && v.state !== 'held') return t.term('controlsReasonNotConnected');
@@ -585,6 +591,11 @@ export class CifCallControls extends CifElement {
     if (c === 'record' && v.recording === 'recording' && !v.caps.canPauseRecording)
       return t.term('controlsReasonNoPause');
     return undefined;
+  }
+
+  /** The control whose command is in flight: this element's or the store's. */
+  #pending(v: View): string | undefined {
+    return this.#busy.values().next().value ?? v.pending;
   }
 
   /** Whether a control is off; announces why. */
@@ -612,7 +623,7 @@ export class CifCallControls extends CifElement {
     return html`<button
       type="button"
       part="control ${c}-button"
-      class=${(this.#busy ?? v.pending) === c ? 'pending' : ''}
+      class=${this.#busy.has(c) || v.pending === c ? 'pending' : ''}
       data-key=${c}
       tabindex=${inMenu || this.#focusKey === c ? 0 : -1}
       aria-label=${t.term(TERMS[c])}
@@ -721,7 +732,7 @@ export class CifCallControls extends CifElement {
       reason: this.#reason('transfer', v),
       busy: this.#reason('wrap-up', v),
       target: this.transferTarget,
-      draft: this.#draft,
+      draft: this.#draft ?? { disposition: '', notes: '' },
       dispositions: (Array.isArray(this.dispositions) ? this.dispositions : []).flatMap(
         (d: unknown) =>
           typeof d === 'string'
@@ -745,7 +756,7 @@ export class CifCallControls extends CifElement {
       },
       edit: (field, value, save) => {
         if (this.#view.state !== 'wrap-up') return;
-        this.#draft = { ...this.#draft, [field]: value };
+        if (this.#draft) this.#draft = { ...this.#draft, [field]: value };
         const id = v.primaryId;
         const store = this.store;
         if (save && id && store?.updateWrapUp)
@@ -766,7 +777,7 @@ export class CifCallControls extends CifElement {
   }
 
   #details() {
-    return { disposition: this.#draft.disposition || null, notes: this.#draft.notes };
+    return { disposition: this.#draft?.disposition || null, notes: this.#draft?.notes ?? '' };
   }
 
   // ---- actions ----
@@ -856,14 +867,16 @@ export class CifCallControls extends CifElement {
     steps: readonly Step[],
     term: keyof typeof callControlsStrings = TERMS[c as CallControl],
   ): Promise<boolean> {
-    if (!this.isConnected || this.#busy) return false;
+    // One command at a time, except that End may interrupt any other (as the store allows).
+    if (!this.isConnected || this.#busy.has('end') || (this.#busy.size && c !== 'end'))
+      return false;
     this.#error = '';
     if (!this.dispatchEvent(event)) {
       this.requestUpdate();
       return true;
     }
     const store = this.store;
-    this.#busy = c;
+    this.#busy.add(c);
     this.requestUpdate();
     try {
       for (const [command, args] of steps) {
@@ -878,7 +891,7 @@ export class CifCallControls extends CifElement {
       announce(this.#error);
       return false;
     } finally {
-      this.#busy = undefined;
+      this.#busy.delete(c);
       this.requestUpdate();
     }
   }
