@@ -712,6 +712,39 @@ describe('<cif-incoming-call-toast>', () => {
       expect(document.activeElement).to.equal(notes);
     });
 
+    it('gives focus back to where the agent came from when the focused toast closes', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <input aria-label="Search" />
+          <cif-incoming-call-toast muted></cif-incoming-call-toast>
+        </div>`,
+      );
+      const el = wrapper.querySelector('cif-incoming-call-toast')!;
+      const search = wrapper.querySelector('input')!;
+      el.calls = [
+        { id: 'f1', name: 'Fern Focus', createdAt: Date.now() - 1000 },
+        { id: 'f2', name: 'Finn Focus', createdAt: Date.now() },
+      ];
+      await el.updateComplete;
+      search.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement === answerButton(el), 'on Finn’s answer').to.equal(true);
+      const finnAnswer = answerButton(el);
+      el.calls = [...el.calls, { id: 'f3', name: 'Gil Later', createdAt: Date.now() + 1 }];
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Gil Later', 'Finn Focus', 'Fern Focus']);
+      expect(el.shadowRoot!.activeElement === finnAnswer, 'focus stays on Finn').to.equal(true);
+      expect(finnAnswer.getAttribute('aria-label')).to.equal('Answer call from Finn Focus');
+      el.calls = el.calls.filter((call) => call.id !== 'f3');
+      await el.updateComplete;
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Fern Focus']);
+      expect(document.activeElement === search, 'back in the search field').to.equal(true);
+      expect(el.shadowRoot!.activeElement === null, 'not on the next caller').to.equal(true);
+    });
+
     it('takes configured shortcuts, can be switched off, and stops listening when removed', async () => {
       const el = await fixture<Toast>(
         html`<cif-incoming-call-toast

@@ -15,6 +15,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   CifAnswerEvent,
   CifDeclineEvent,
@@ -347,6 +348,9 @@ export class CifIncomingCallToast extends CifElement {
   #ringKey = '';
   #blocked = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Where focus came from when the agent moved into the toast (given back when its toast closes). */
+  #returnTo: HTMLElement | undefined;
+  #hadFocus = false;
 
   /** The calls shown, newest first: ringing calls, then missed ones. */
   get shownCalls(): readonly ToastCall[] {
@@ -404,6 +408,7 @@ export class CifIncomingCallToast extends CifElement {
   // ---- state ----
 
   override willUpdate(changed: PropertyValues<this>): void {
+    this.#hadFocus = !!(this.renderRoot as ShadowRoot | undefined)?.activeElement;
     if (changed.has('store')) this.#bound.store = this.#safeStore(this.store);
     if (changed.has('storeSelector') && this.#bound.store) {
       const store = this.#bound.store;
@@ -472,6 +477,9 @@ export class CifIncomingCallToast extends CifElement {
   }
 
   override updated(): void {
+    // The toast holding focus closed: give focus back to where the agent came from, never further on
+    // to another call's buttons (a repeated Enter must not answer the next caller).
+    if (this.#hadFocus && !(this.renderRoot as ShadowRoot).activeElement) this.#returnTo?.focus();
     this.#syncRing();
     this.#schedule();
   }
@@ -861,6 +869,11 @@ export class CifIncomingCallToast extends CifElement {
 
   // ---- keyboard ----
 
+  #onFocusIn = (event: FocusEvent): void => {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && !this.renderRoot.contains(from)) this.#returnTo = from;
+  };
+
   #onKeyDown = (event: KeyboardEvent): void => {
     if (event.repeat || event.isComposing || event.defaultPrevented) return;
     const answer = parseShortcut(this.answerShortcut);
@@ -885,7 +898,7 @@ export class CifIncomingCallToast extends CifElement {
     // A region the agent can find, not an alertdialog: an alertdialog must take focus, and the toast
     // must not take it from an agent who is typing. The ring is announced through the kit's shared
     // assertive live region instead, and the shortcuts answer from anywhere.
-    return html`<section part="base" aria-label=${t.term('toastLabel')}>
+    return html`<section part="base" aria-label=${t.term('toastLabel')} @focusin=${this.#onFocusIn}>
       ${
         this.#blocked && this.#shouldRing
           ? html`<button type="button" part="enable-sound" @click=${this.#enableSound}>
@@ -893,7 +906,13 @@ export class CifIncomingCallToast extends CifElement {
             </button>`
           : nothing
       }
-      ${shown.map((entry, index) => this.#renderEntry(entry, index))}
+      ${repeat(
+        shown,
+        (entry) => entry.call.id,
+        // Keyed by call: a new call or a closing one never turns a focused button into another
+        // caller's, and a closing toast takes its DOM (and focus) with it.
+        (entry, index) => this.#renderEntry(entry, index),
+      )}
       ${
         more > 0
           ? html`<button
