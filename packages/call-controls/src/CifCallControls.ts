@@ -133,17 +133,6 @@ const ICONS: Record<CallControl, string> = {
   end: 'M3 14c5-5 13-5 18 0l-2 3-4-1v-3c-2-1-4-1-6 0v3l-4 1z',
 };
 
-/** Reads space-separated capability names (`mute hold dtmf transfer consult merge record pause-recording`). */
-const capabilitiesConverter = {
-  fromAttribute: (value: string | null): Partial<CallControlsCapabilities> | undefined => {
-    if (value === null) return undefined;
-    const names = value.toLowerCase().split(/[\s,]+/);
-    return Object.fromEntries(
-      Object.entries(FLAGS).map(([name, flag]) => [flag, names.includes(name)]),
-    );
-  },
-};
-
 /**
  * Everything an agent does during a call: mute, hold (with a hold timer), end, an in-call keypad,
  * blind and consult transfer (swap, merge into a conference, complete, cancel), recording, a call timer,
@@ -260,12 +249,11 @@ export class CifCallControls extends CifElement {
   @property({ type: Number }) mos: number | undefined;
 
   /**
-   * What the phone system can do; missing flags are false. The attribute lists names:
-   * `mute hold dtmf transfer consult merge record pause-recording`. Unset: everything (without a store)
+   * What the phone system can do: flags (missing ones are false), or names as the attribute gives them
+   * (`mute hold dtmf transfer consult merge record pause-recording`). Unset: everything (without a store)
    * or the store's capabilities (with one; set, it further limits them).
    */
-  @property({ converter: capabilitiesConverter }) capabilities:
-    Partial<CallControlsCapabilities> | undefined;
+  @property() capabilities: Partial<CallControlsCapabilities> | string | undefined;
 
   /** Commands are refused: another window handles the call. */
   @property({ type: Boolean, attribute: 'read-only' }) readOnly = false;
@@ -532,7 +520,7 @@ export class CifCallControls extends CifElement {
       conference: this.conference,
       pending: this.pending || undefined,
     };
-    const own = isObject(this.capabilities) ? this.capabilities : undefined;
+    const own = this.#capabilities();
     const theirs = bound && isObject(s.capabilities) ? s.capabilities : undefined;
     const caps = Object.fromEntries(
       Object.values(FLAGS).map((flag) => [
@@ -554,6 +542,16 @@ export class CifCallControls extends CifElement {
       caps,
       readOnly: s.readOnly === true || this.readOnly,
     };
+  }
+
+  /** The `capabilities` property as flags: an object, or names (`mute hold dtmf …`). */
+  #capabilities(): Partial<Record<string, unknown>> | undefined {
+    const own = this.capabilities;
+    if (typeof own !== 'string') return isObject(own) ? own : undefined;
+    const names = own.toLowerCase().split(/[\s,]+/);
+    return Object.fromEntries(
+      Object.entries(FLAGS).map(([name, flag]) => [flag, names.includes(name)]),
+    );
   }
 
   #now(): number {
