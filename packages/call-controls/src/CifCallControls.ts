@@ -130,7 +130,7 @@ const ICONS: Record<CallControl, string> = {
   keypad: 'M6 5h0m6 0h0m6 0h0M6 11h0m6 0h0m6 0h0M6 17h0m6 0h0m6 0h0',
   transfer: 'M4 12h15m-5-5 5 5-5 5',
   record: 'M12 7a5 5 0 1 0 0 10 5 5 0 0 0 0-10z',
-  end: 'M3 14c5-5 13-5 18 0l-2 3-4-1v-3c-2-1-4-1-6 0v3l-4 1z',
+  end: 'M1.5 15.5 4.5 19 9 17.2v-3.4a10 10 0 0 1 6 0v3.4l4.5 1.8 3-3.5C16.5 9 7.5 9 1.5 15.5z',
 };
 
 /**
@@ -824,7 +824,7 @@ export class CifCallControls extends CifElement {
     const pid = v.primaryId ?? v.callId;
     const typed = action === 'blind' || action === 'consult';
     if (this.#blocked(typed ? 'transfer' : 'wrap-up', v)) return;
-    const target = typed ? this.transferTarget.trim() : v.consultTarget;
+    const target = typed ? String(this.transferTarget ?? '').trim() : v.consultTarget;
     if (typed && !target) {
       this.#error = t.term('controlsTargetRequired');
       announce(this.#error);

@@ -188,7 +188,8 @@ export const styles = css`
     inline-size: max-content;
     max-inline-size: 12rem;
     margin-inline: auto;
-    padding: 2px var(--cif-space-2);
+    padding-block: 2px;
+    padding-inline: var(--cif-space-2);
     border-radius: var(--cif-radius-sm);
     background: var(--cif-color-on-surface);
     color: var(--cif-color-surface);
@@ -225,7 +226,8 @@ export const styles = css`
     position-area: block-end span-inline-start;
     position-try-fallbacks: flip-block;
     inset: auto;
-    margin: 4px 0;
+    margin-block: 4px;
+    margin-inline: 0;
     padding: var(--cif-space-1);
     border: 1px solid var(--cif-color-border);
     border-radius: var(--_radius);
