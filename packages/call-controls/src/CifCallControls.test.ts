@@ -1162,4 +1162,20 @@ describe('<cif-call-controls>', () => {
       await expect(el).to.be.accessible();
     });
   });
+
+  // Last: it defines <cif-dialpad> for the rest of this page.
+  describe('when <cif-dialpad> is defined later', () => {
+    it('shows the keypad control and renders the dialpad in DTMF mode', async () => {
+      const el = await fixture<CifCallControls>(
+        html`<cif-call-controls state="connected" style="inline-size: 480px"></cif-call-controls>`,
+      );
+      expect(toolbarKeys(el)).to.not.include('keypad');
+      customElements.define('cif-dialpad', class extends HTMLElement {});
+      await waitUntil(() => toolbarKeys(el).includes('keypad'), 'the keypad control appears');
+      control(el, 'keypad').click();
+      await el.updateComplete;
+      const pad = $(el, '#keypad > cif-dialpad')!;
+      expect(pad.getAttribute('mode')).to.equal('dtmf');
+    });
+  });
 });

@@ -121,6 +121,17 @@ const num = (value: unknown) =>
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
+/** Connected controls re-render once `<cif-dialpad>` is defined (one listener for all of them). */
+const waiting = new Set<{ requestUpdate(): void }>();
+let watching = false;
+function watchDialpad(): void {
+  if (watching || customElements.get('cif-dialpad')) return;
+  watching = true;
+  void customElements.whenDefined('cif-dialpad').then(() => {
+    for (const element of waiting) element.requestUpdate();
+  });
+}
+
 const icon = (d: string, extra = '') =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true" class=${extra}>${svg`<path d=${d} />`}</svg>`;
 const MIC = 'M12 3a3 3 0 0 0-3 3v5a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM6 11a6 6 0 0 0 12 0m-6 6v4';
@@ -318,13 +329,14 @@ export class CifCallControls extends CifElement {
     super.connectedCallback();
     document.addEventListener('keydown', this.#onShortcut);
     this.#resize.observe(this);
-    if (!customElements.get('cif-dialpad'))
-      void customElements.whenDefined('cif-dialpad').then(() => this.requestUpdate());
+    waiting.add(this);
+    watchDialpad();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#onShortcut);
+    waiting.delete(this);
     this.#resize.disconnect();
     clearTimeout(this.#tick);
   }
