@@ -28,6 +28,14 @@ const NOW = Date.UTC(2025, 0, 15, 9, 30);
 const now = () => NOW;
 const DISPOSITIONS = ['Resolved', 'Call back', 'Escalated', 'Wrong number'];
 
+/** Waits until the lazily loaded part (`consult`, `transfer`, `wrap-up`) is rendered, so checks see it. */
+async function loaded(canvas: HTMLElement, part: string): Promise<void> {
+  const el = canvas.querySelector('cif-call-controls')!;
+  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector(`[part=${part}]`); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const panel = (content: unknown, width = 340): TemplateResult =>
   html`<div style="inline-size: ${width}px; max-inline-size: 100%">${content}</div>`;
 
@@ -118,6 +126,7 @@ export const Recording: Story = { args: { recording: 'recording' } };
 /** A consult transfer: the caller waits on hold while the agent talks to the target. */
 export const ConsultInProgress: Story = {
   args: { state: 'connected', consultTarget: 'Sales desk (+1 619 555 0100)' },
+  play: ({ canvasElement }) => loaded(canvasElement, 'consult'),
 };
 
 /** The caller and the consulted party merged into a conference. */
@@ -127,7 +136,20 @@ export const Conference: Story = { args: { conference: true, recording: 'paused'
 export const PoorQuality: Story = { args: { quality: 'poor', mos: 2.1 } };
 
 /** After-call work: a disposition, notes and Complete. The timer counts wrap-up. */
-export const WrapUp: Story = { args: { state: 'wrap-up' } };
+export const WrapUp: Story = {
+  args: { state: 'wrap-up' },
+  play: ({ canvasElement }) => loaded(canvasElement, 'wrap-up'),
+};
+
+/** The transfer panel: a number or a name, then Transfer now (blind) or Consult first (warm). */
+export const TransferPanel: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('cif-call-controls')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-key=transfer]')!.click();
+    await loaded(canvasElement, 'transfer');
+  },
+};
 
 /** A command waiting for the phone system: the control pulses, the others wait (End stays on). */
 export const Pending: Story = { args: { pending: 'hold' } };
