@@ -473,6 +473,9 @@ describe('<cif-call-controls>', () => {
       await aTimeout(60);
       expect(polite()).to.equal('Hold did not work. Try again.');
       expect(el.matches(':state(connected)')).to.equal(true);
+      await store.hangUp(store.getSnapshot().activeCallId!);
+      await waitUntil(() => el.matches(':state(wrap-up)'));
+      expect($(el, '[part=error]') === null, 'the failure is no longer news').to.equal(true);
     });
 
     it('hides controls the provider cannot perform', async () => {
@@ -936,6 +939,32 @@ describe('<cif-call-controls>', () => {
       await chord('Alt', 'Shift', 'KeyE');
       expect(spy.called).to.equal(false);
       parent.append(el);
+    });
+
+    it('leaves Option+Shift characters to a text field (macOS), matching the key code elsewhere', async () => {
+      const el = await fixture<CifCallControls>(
+        html`<cif-call-controls state="connected"></cif-call-controls>`,
+      );
+      const mutes = sinon.spy();
+      el.addEventListener('cif-mute-change', mutes);
+      const press = (target: Element) => {
+        const init = { key: 'Â', code: 'KeyM', altKey: true, shiftKey: true };
+        const event = new KeyboardEvent('keydown', {
+          ...init,
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        });
+        target.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      const field = document.createElement('textarea');
+      document.body.append(field);
+      expect(press(field), 'the character is typed').to.equal(false);
+      expect(mutes.called).to.equal(false);
+      expect(press(document.body)).to.equal(true);
+      expect(mutes.calledOnce).to.equal(true);
+      field.remove();
     });
 
     it('announces why a shortcut cannot run', async () => {

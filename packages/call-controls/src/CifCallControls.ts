@@ -344,9 +344,14 @@ export class CifCallControls extends CifElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.#call.store = this.#safeStore(this.store);
     const v = (this.#view = this.#compute());
+    const previous = this.#last?.state;
     this.#announce(v);
     this.#refocus ||= this.matches(':focus-within');
-    if (v.state === 'idle') this.#open = undefined;
+    if (!LIVE.includes(v.state)) {
+      // The call is over: panels close, and a failure from the call is no longer news.
+      this.#open = undefined;
+      if (previous !== v.state) this.#error = '';
+    }
     if (v.state !== 'idle' && !this.#panels && !this.#loading) {
       this.#loading = true;
       import('./panels.js').then(
@@ -942,7 +947,13 @@ export class CifCallControls extends CifElement {
     const v = this.#view;
     if (event.defaultPrevented || event.repeat || !v || !LIVE.includes(v.state)) return;
     const key = event.key.toLowerCase();
-    const code = event.code.toLowerCase();
+    // In a text field a combination that types a character (Option+Shift on macOS) is left to type:
+    // there only the key, not the physical key code, matches.
+    const origin = event.composedPath()[0];
+    const editable =
+      origin instanceof HTMLElement &&
+      (origin.isContentEditable || /^(input|textarea|select)$/.test(origin.localName));
+    const code = editable ? '' : event.code.toLowerCase();
     const { altKey: alt, shiftKey: shift, ctrlKey: control, metaKey: meta } = event;
     const modifiers = { alt, shift, control, meta };
     const c = CONTROLS.find((control) => {
