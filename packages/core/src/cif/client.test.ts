@@ -106,7 +106,9 @@ describe('CifClient', () => {
       expect(fake.mode).to.equal(0);
       expect(await client.getMode()).to.equal(0);
       expect(fake.callsTo('getMode')).to.have.length(1);
-      expect(await client.setMode(3)).to.equal(3);
+      // The library accepts 0, 1 and 2 only; collapsed (3) is the host's own doing.
+      const collapsed = await expectCode(client.setMode(3), 'validation');
+      expect(collapsed.raw).to.equal('{"message":"The setMode paramter value must be 0, 1 or 2."}');
       fake.override('setMode', { result: undefined });
       expect(await client.setMode(1)).to.equal(1);
       await expectCode(client.setMode(7 as 1), 'validation');
@@ -239,7 +241,11 @@ describe('CifClient', () => {
         'not-found',
       );
       expect(error.raw).to.be.a('string');
-      expect(error.hostName).to.equal('RetrieveRecord');
+      expect(error.hostName).to.equal('retrieverecord');
+      expect(JSON.parse(error.raw as string)).to.deep.equal({
+        message: "Entity 'contact' With Id = 00000000-0000-0000-0000-000000000000 Does Not Exist",
+        msdyn_name: 'retrieverecord',
+      });
       expect(error.api).to.equal('retrieveRecord');
     });
 
@@ -580,18 +586,35 @@ describe('CifClient', () => {
       const { fake, client } = setup();
       const id = await client.createSession({
         templateName: 'call_session',
-        templateParameters: { customer: 'Alex' },
+        templateParameters: { customerName: 'Alex Baker' },
+        context: { customer: 'Alex' },
+      });
+      expect(fake.callsTo('createSession')[0]!.args[0]).to.deep.equal({
+        templateName: 'call_session',
+        templateParameters: { customerName: 'Alex Baker' },
+        context: { customer: 'Alex' },
       });
       const session = await client.getSession(id);
       expect(session).to.deep.equal({
         sessionId: id,
         focused: true,
         context: { customer: 'Alex' },
+        conversationId: fake.sessions.get(id)!.conversationId,
       });
+      expect(fake.sessions.get(id)!.templateParameters).to.deep.equal({
+        customerName: 'Alex Baker',
+      });
+      await expectCode(
+        client.createSession({
+          templateName: 'call_session',
+          context: 'x' as unknown as Record<string, unknown>,
+        }),
+        'validation',
+      );
       expect(fake.callsTo('getSession')).to.have.length(1);
       const error = await expectCode(client.getSession('other'), 'not-found');
       expect(error.raw).to.be.instanceOf(Map);
-      expect(error.hostName).to.equal('GetSession');
+      expect(error.hostName).to.equal('getSession');
       fake.override('getSession', {
         result: new Map<string, unknown>([
           ['sessionId', 's9'],
@@ -662,7 +685,7 @@ describe('CifClient', () => {
       expect(await client.setTabTitle(t1, 'Alex B.')).to.equal('Alex B.');
       expect(fake.callsTo('setTabTitle')[1]!.args[1]).to.deep.equal({ title: 'Alex B.' });
       await client.closeTab(t2);
-      expect(await client.getFocusedTab()).to.equal(null);
+      expect(await client.getFocusedTab(), 'the tab before the closed one').to.equal(t1);
       await expectCode(client.focusTab(t2), 'not-found');
       await expectCode(client.refreshTab(''), 'validation');
       await expectCode(client.getTabs(undefined, [1] as unknown as string[]), 'validation');
@@ -731,13 +754,23 @@ describe('CifClient', () => {
     });
 
     it('updateConversation serialises data and resolves the conversation reference', async () => {
-      const { fake, client } = setup();
+      const { fake, client } = setup({
+        records: { msdyn_ocliveworkitem: [{ msdyn_ocliveworkitemid: 'conv-1' }] },
+      });
       const ref = await client.updateConversation('{CONV-1}', { msdyn_title: 'Call' });
       expect(ref).to.deep.include({ id: 'conv-1', entityName: 'msdyn_ocliveworkitem' });
       expect(fake.callsTo('updateConversation')[0]!.args).to.deep.equal([
         'CONV-1',
         '{"msdyn_title":"Call"}',
       ]);
+      expect(fake.records('msdyn_ocliveworkitem')[0]).to.include({ msdyn_title: 'Call' });
+      // Each session has its conversation; an unknown one is not found.
+      const sessionId = await client.createSession({ templateName: 's' });
+      const { conversationId } = await client.getSession(sessionId);
+      expect((await client.updateConversation(conversationId!, { statecode: 1 })).id).to.equal(
+        conversationId,
+      );
+      await expectCode(client.updateConversation('conv-2', { a: 1 }), 'not-found');
     });
   });
 
@@ -747,7 +780,7 @@ describe('CifClient', () => {
       const shapes = [
         { shape: 'json', check: (e: CifError) => expect(e.raw).to.be.a('string') },
         { shape: 'map', check: (e: CifError) => expect(e.raw).to.be.instanceOf(Map) },
-        { shape: 'object', check: (e: CifError) => expect(e.hostErrorCode).to.equal(1) },
+        { shape: 'object', check: (e: CifError) => expect(e.hostErrorCode).to.equal(500) },
         { shape: 'error', check: (e: CifError) => expect(e.cause).to.be.instanceOf(Error) },
         { shape: 'validation', check: (e: CifError) => expect(e.code).to.equal('validation') },
         { shape: 'native', check: (e: CifError) => expect(e.raw).to.be.instanceOf(Map) },
@@ -815,7 +848,8 @@ describe('CifClient', () => {
     it('uses 100 s by default in CIF 2.0 and ignores a late answer', async () => {
       const clock = sinon.useFakeTimers();
       try {
-        const { fake, client } = setup();
+        // A host whose own timeout is longer than the client's (the shipped library gives up after 10 s).
+        const { fake, client } = setup({ hostTimeout: 200_000 });
         fake.override('getWidth', { delay: 150_000, result: 999 });
         let outcome = 'pending';
         const call = client.getWidth().then(
@@ -866,6 +900,40 @@ describe('CifClient', () => {
       const call = client.getWidth({ signal: during.signal });
       during.abort();
       await expectCode(call, 'aborted');
+    });
+
+    it('rejects options it cannot read with validation, without calling the library', async () => {
+      const { fake, client } = setup();
+      const hostile = new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('trap');
+          },
+        },
+      );
+      const error = await expectCode(client.getWidth(hostile), 'validation');
+      expect(error.message).to.equal('getWidth: the call options cannot be read: trap');
+      await expectCode(client.getMode({ signal: {} as unknown as AbortSignal }), 'validation');
+      expect(fake.calls).to.have.length(0);
+    });
+
+    it('gets the library timeout (10 s by default) before its own 100 s', async () => {
+      const clock = sinon.useFakeTimers();
+      try {
+        const { fake, client } = setup();
+        fake.override('getWidth', { delay: 60_000 });
+        const pending = rejection(client.getWidth());
+        await clock.tickAsync(10_000);
+        const error = await pending;
+        expect(error.code).to.equal('timeout');
+        expect(error.raw).to.be.instanceOf(Map);
+        expect(error.message).to.equal(
+          'Timeout occurred as no response was received from listener window',
+        );
+      } finally {
+        clock.restore();
+      }
     });
 
     it('calls the library with the library as this', async () => {

@@ -46,6 +46,7 @@ import type {
   CifAnalyticsData,
   CifApiName,
   CifCallOptions,
+  CifCreateSessionInput,
   CifCreateTabInput,
   CifEntityFormOptions,
   CifEnvironment,
@@ -642,11 +643,21 @@ export class CifClient {
     return this.#call('canCreateSession', () => [], decodeBoolean, options);
   }
 
-  /** Creates a session from a Generic session template and resolves its id. */
-  createSession(input: CifTemplateInput, options?: CifCallOptions): Promise<string> {
+  /**
+   * Creates a session from a Generic session template and resolves its id. `context` becomes the session
+   * context (getSession, onSessionSwitched); `templateParameters` fill the template's slugs.
+   */
+  createSession(input: CifCreateSessionInput, options?: CifCallOptions): Promise<string> {
     return this.#call(
       'createSession',
-      () => [this.#templateInput('createSession', input)],
+      () => {
+        const body = this.#templateInput('createSession', input);
+        if (body.context !== undefined)
+          body.context = plainObject('createSession', body.context, 'context');
+        if (body.customerName !== undefined)
+          requireText('createSession', body.customerName, 'customerName');
+        return [body];
+      },
       nonEmptyText,
       options,
     );
@@ -1002,8 +1013,8 @@ export class CifClient {
   }
 
   /** The timeout of a call in ms, or undefined for none. */
-  #timeoutFor(api: CifApiName, options?: CifCallOptions): number | undefined {
-    const configured = options?.timeout ?? this.#timeouts[api];
+  #timeoutFor(api: CifApiName, timeout: number | undefined): number | undefined {
+    const configured = timeout ?? this.#timeouts[api];
     if (typeof configured === 'number' && !Number.isNaN(configured)) return timerDelay(configured);
     const fallback = timerDelay(this.#defaultTimeout);
     if (api === 'notifyEvent' && fallback !== undefined)
@@ -1021,7 +1032,22 @@ export class CifClient {
     return new Promise<T>((resolve, reject) => {
       let settled = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const signal = options?.signal;
+      // Options come from the app and may be anything: read them once, and refuse what cannot be read.
+      let signal: AbortSignal | undefined;
+      let timeoutOption: number | undefined;
+      try {
+        signal = options?.signal ?? undefined;
+        timeoutOption = options?.timeout;
+        if (
+          signal !== undefined &&
+          (typeof signal !== 'object' || typeof signal.addEventListener !== 'function')
+        ) {
+          throw new TypeError('options.signal must be an AbortSignal');
+        }
+      } catch (error) {
+        reject(validation(api, `${api}: the call options cannot be read: ${messageOf(error)}`));
+        return;
+      }
       const cleanup = () => {
         settled = true;
         if (timer !== undefined) clearTimeout(timer);
@@ -1058,7 +1084,7 @@ export class CifClient {
         return fail(isCifError(error) ? error : validation(api, `${api}: ${messageOf(error)}`));
       }
 
-      const timeout = this.#timeoutFor(api, options);
+      const timeout = this.#timeoutFor(api, timeoutOption);
       if (timeout !== undefined) {
         timer = setTimeout(
           () => fail(new CifError('timeout', api, `${api} got no answer within ${timeout} ms`)),

@@ -1,7 +1,11 @@
 /* eslint-disable @typescript-eslint/prefer-promise-reject-errors -- CIF rejects with strings, Maps and objects; the tests reproduce it */
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { FakeCIFramework, type FakeHandlerOutcome } from '../testing/index.js';
+import {
+  FAKE_HOME_SESSION_ID,
+  FakeCIFramework,
+  type FakeHandlerOutcome,
+} from '../testing/index.js';
 import { CifClient, CifError, createCifClient, type CifEventMap } from '../index.js';
 
 function setup(options: ConstructorParameters<typeof FakeCIFramework>[0] = {}) {
@@ -105,7 +109,7 @@ describe('CifClient events', () => {
   });
 
   it('onSessionSwitched: fires twice per switch; the documented focussed is read as focused', async () => {
-    const { fake, client } = setup();
+    const { fake, client } = setup({ quirks: { sessionFocusSpelling: 'focussed' } });
     const a = await client.createSession({
       templateName: 's',
       templateParameters: { customer: 'Alex' },
@@ -130,29 +134,35 @@ describe('CifClient events', () => {
 
   it('onSessionSwitched with the focused spelling, and contexts as objects', async () => {
     const { fake, client } = setup({ quirks: { sessionFocusSpelling: 'focused' } });
-    const id = await client.createSession({
-      templateName: 's',
-      templateParameters: { customer: 'Alex' },
-    });
-    fake.focusedSessionId = null;
     const payloads: CifEventMap['onSessionSwitched'][] = [];
     client.on('onSessionSwitched', (payload) => {
       payloads.push(payload);
     });
-    await fake.switchSession(id);
-    expect(payloads[0]).to.deep.include({
-      sessionId: id,
-      focused: true,
+    // createSession focuses the new session: the home session loses focus, the new one gains it.
+    const id = await client.createSession({
+      templateName: 's',
+      templateParameters: { customerName: 'Alex Baker' },
       context: { customer: 'Alex' },
     });
+    expect(payloads.map(({ sessionId, focused }) => [sessionId, focused])).to.deep.equal([
+      [FAKE_HOME_SESSION_ID, false],
+      [id, true],
+    ]);
+    expect(payloads[1]).to.deep.include({ context: { customer: 'Alex' } });
+    expect(payloads[1]!.raw).to.have.property('focused', true);
+    await fake.switchSession(null);
+    await fake.switchSession(id);
+    expect(payloads.slice(2).map(({ sessionId, focused }) => [sessionId, focused])).to.deep.equal([
+      [id, false],
+      [FAKE_HOME_SESSION_ID, true],
+      [FAKE_HOME_SESSION_ID, false],
+      [id, true],
+    ]);
   });
 
   it('onSessionClosed: the session and its context', async () => {
     const { fake, client } = setup();
-    const id = await client.createSession({
-      templateName: 's',
-      templateParameters: { customer: 'Alex' },
-    });
+    const id = await client.createSession({ templateName: 's', context: { customer: 'Alex' } });
     const closed: CifEventMap['onSessionClosed'][] = [];
     client.on('onSessionClosed', (payload) => {
       closed.push(payload);

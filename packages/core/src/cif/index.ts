@@ -87,6 +87,7 @@ export {
   type CifNotifyReason,
   type CifNotifyEventResult,
   type CifTemplateInput,
+  type CifCreateSessionInput,
   type CifCreateTabInput,
   type CifSession,
   type CifSessionTitleInput,

@@ -237,6 +237,17 @@ export interface CifTemplateInput {
   readonly templateParameters?: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Input of createSession. The library sends `context` to the host as the session's context (what getSession
+ * and onSessionSwitched report, and slugs resolve from); `templateParameters` fill the template's slugs.
+ */
+export interface CifCreateSessionInput extends CifTemplateInput {
+  /** The session context (slug values), reported back by getSession and onSessionSwitched. */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** The customer's name for the session title; the library also reads `templateParameters.customerName`. */
+  readonly customerName?: string;
+}
+
 /** Input of createTab. */
 export interface CifCreateTabInput extends CifTemplateInput {
   readonly isFocused?: boolean;

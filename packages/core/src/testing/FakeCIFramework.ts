@@ -1,8 +1,13 @@
 /**
  * A fake `Microsoft.CIFramework` for tests of everything built on the CIF client. It reproduces the real
- * library's quirks: JSON-string results for record, search, environment, form and notification APIs and
- * raw values elsewhere; getSession's Map; rejections as JSON strings, Maps and `{errorCode, message}`
- * objects; the host's timeout text; handlers that receive JSON strings and must return promises.
+ * library's quirks, as `@cif-elements/emulator` (modelled on a shipped `msdyn_ciLibrary.js`) does, and is
+ * checked against it (packages/emulator/src/e2e/core-agreement.test.ts): JSON-string results for record,
+ * search, environment, form and notification APIs and raw values elsewhere; `null` from void APIs;
+ * getSession's Map; the library's argument validation (a JSON string `{"message"}`); host rejections as
+ * JSON strings and Maps named by the API's message type (`retrieverecord`, `getSession`; `NotifyEvent`)
+ * and `{errorCode, message}` objects; the library's 10 s timeout (none for notifyEvent, openForm and
+ * createSession) with its text; handlers that receive JSON strings and must return promises;
+ * onSessionSwitched twice per switch, including the home session and the switch createSession makes.
  *
  * Every API can be overridden (result, delay, failure shape, never answering, synchronous throw), every
  * call is recorded, and host-side actions (raising events, switching sessions, answering notifications)
@@ -37,7 +42,11 @@ export type FakeFailureShape =
   | 'validation'
   /** An Error. */
   | 'error'
-  /** The host's timeout: rejects after `hostTimeout` with "Timeout occurred…" in the native shape. */
+  /**
+   * The library's timeout: rejects after `hostTimeout` with "Timeout occurred…", as the library builds it
+   * (a JSON string `{"message"}` for JSON APIs, a Map whose `msdyn_name` is undefined otherwise). The library
+   * does not time out notifyEvent, openForm and createSession: for them the call never settles.
+   */
   | 'timeout'
   /** `value` exactly as given. */
   | 'raw';
@@ -51,7 +60,11 @@ export interface FakeFailure {
   readonly value?: unknown;
 }
 
-/** How an API behaves instead of its default. */
+/**
+ * How an API behaves instead of its default. An override stands for the whole library function (its
+ * argument validation included). Without `result`, `respond` or `fail` it answers as by default, after
+ * `delay`.
+ */
 export interface FakeBehaviour {
   /** Resolve exactly this raw value (a JSON string, a Map, …: what the library would resolve). */
   readonly result?: unknown;
@@ -63,7 +76,11 @@ export interface FakeBehaviour {
   readonly never?: boolean;
   /** Throw this synchronously from the library function. */
   readonly throws?: unknown;
-  /** Answer after this many ms (timers, so sinon fake timers control it). */
+  /**
+   * Answer after this many ms (timers, so sinon fake timers control it). An answer at or after
+   * `hostTimeout` comes too late: the call rejects with the library's timeout instead (except notifyEvent,
+   * openForm and createSession, which the library does not time out).
+   */
   readonly delay?: number;
   /** Apply to this many calls, then return to the default. */
   readonly times?: number;
@@ -102,8 +119,12 @@ export type FakeNavigation =
 export interface FakeSession {
   readonly sessionId: string;
   readonly templateName: string;
+  /** The template parameters (slug values) createSession received. */
+  readonly templateParameters: JsonObject;
   title: string;
+  /** The session context: createSession's `input.context`, then updateContext and setSessionTitle slugs. */
   context: JsonObject;
+  /** The conversation (msdyn_ocliveworkitem record) created with the session. */
   conversationId?: string;
   /** Badge count from notifyNewActivity. */
   activity: number;
@@ -135,7 +156,10 @@ export interface FakeQuirks {
   readonly modeAsString?: boolean;
   /** notifyEvent resolves with the documented `{"value": {...}}` wrapper (the real library does not). */
   readonly notifyValueWrapper?: boolean;
-  /** Spelling of the focus flag in onSessionSwitched (the docs' `focussed`, or `focused`). */
+  /**
+   * Spelling of the focus flag in onSessionSwitched: `focused` (default, as observed and as the emulator) or
+   * the docs' `focussed`.
+   */
   readonly sessionFocusSpelling?: 'focused' | 'focussed';
   /** Older hosts answer a display timeout with Reject/DisplayTimeout instead of Timeout/DisplayTimeout. */
   readonly rejectOnDisplayTimeout?: boolean;
@@ -154,7 +178,11 @@ export interface FakeCifOptions {
   readonly environment?: Readonly<Record<string, JsonValue>>;
   /** Records per entity; ids go in `<entity>id` (generated when missing). */
   readonly records?: Readonly<Record<string, readonly Readonly<Record<string, JsonValue>>[]>>;
-  /** The host's API timeout: the `timeout` failure and handler waits. Default 10 s (v1) / 100 s (v2). */
+  /**
+   * The library's API timeout: the `timeout` failure, answers delayed beyond it, and how long the host
+   * waits for a handler. Default 10 s, as the shipped library in CIF 1.0 and 2.0 (and the emulator's
+   * `apiTimeoutMs`); the CIF 2.0 docs say 100 s.
+   */
   readonly hostTimeout?: number;
   /** Configured presence texts. */
   readonly presences?: readonly string[];
@@ -174,7 +202,7 @@ export interface FakeCifOptions {
   readonly mode?: CifMode;
   readonly width?: number;
   readonly clickToAct?: boolean;
-  /** Maximum open sessions (CIF: 10). */
+  /** Maximum open sessions besides the home session (CIF: 10). */
   readonly maxSessions?: number;
   /** Host quirks. */
   readonly quirks?: FakeQuirks;
@@ -185,6 +213,79 @@ export const FAKE_CANCELLED_ANSWER: FakeNotificationAnswer = Object.freeze({
   actionName: 'Reject',
   responseReason: 'Cancelled',
 });
+
+/**
+ * The home session's id, as the host reports it in onSessionSwitched. getFocusedSession answers null for it,
+ * and `focusedSessionId` is null while it is focused.
+ */
+export const FAKE_HOME_SESSION_ID = 'session-id-0';
+
+/** The message type each API posts to the host: what the host's errors carry as `msdyn_name`. */
+const WIRE_NAMES: Readonly<Record<CifApiName, string>> = {
+  setClickToAct: 'setclicktoact',
+  getClickToAct: 'getclicktoact',
+  setMode: 'setmode',
+  getMode: 'getmode',
+  setWidth: 'setwidth',
+  getWidth: 'getwidth',
+  getEnvironment: 'getenvironment',
+  createRecord: 'createrecord',
+  retrieveRecord: 'retrieverecord',
+  updateRecord: 'updaterecord',
+  deleteRecord: 'deleterecord',
+  searchAndOpenRecords: 'searchandopenrecords',
+  openForm: 'openform',
+  renderSearchPage: 'renderSearchPage',
+  getEntityMetadata: 'getEntityMetadata',
+  addHandler: 'addGenericHandler',
+  removeHandler: 'removeGenericHandler',
+  raiseEvent: 'raiseEvent',
+  updateContext: 'updateContext',
+  // The host names notification errors NotifyEvent (observed: NotificationTemplateNotFoundError).
+  notifyEvent: 'NotifyEvent',
+  cancelEvent: 'cancelEvent',
+  canCreateSession: 'canCreateSession',
+  createSession: 'createSession',
+  getSession: 'getSession',
+  getFocusedSession: 'getFocusedSession',
+  getAllSessions: 'getAllSessions',
+  requestFocusSession: 'requestFocusSession',
+  setSessionTitle: 'setSessionTitle',
+  createTab: 'createTab',
+  getTabs: 'getTabsByTagOrName',
+  getFocusedTab: 'getFocusedTab',
+  focusTab: 'focusTab',
+  refreshTab: 'refreshTab',
+  closeTab: 'closeTab',
+  setTabTitle: 'setTabTitle',
+  notifyKpiBreach: 'notifyKpiBreach',
+  notifyNewActivity: 'notifyNewActivity',
+  setPresence: 'setPresence',
+  getPresence: 'getPresence',
+  logAnalyticsEvent: 'logAnalyticsEvent',
+  updateConversation: 'updateConversation',
+};
+
+/** APIs the library does not time out (they wait for the agent). */
+const UNTIMED_APIS: ReadonlySet<CifApiName> = new Set<CifApiName>([
+  'notifyEvent',
+  'openForm',
+  'createSession',
+]);
+
+/** Entities whose several search results open the search page (account, contact, activities). */
+const MULTI_OPEN_ENTITIES: ReadonlySet<string> = new Set([
+  'account',
+  'contact',
+  'activitypointer',
+  'phonecall',
+  'email',
+  'task',
+  'appointment',
+  'letter',
+  'fax',
+  'msdyn_ocliveworkitem',
+]);
 
 /** APIs whose real results and rejections are JSON strings. */
 const JSON_APIS: ReadonlySet<CifApiName> = new Set<CifApiName>([
@@ -225,12 +326,161 @@ class Rejection {
   constructor(readonly value: unknown) {}
 }
 
-function pascal(api: string): string {
-  return api.charAt(0).toUpperCase() + api.slice(1);
+function guid(n: number, variant = '8000'): string {
+  return `00000000-0000-4000-${variant}-${n.toString(16).padStart(12, '0')}`;
 }
 
-function guid(n: number): string {
-  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+function isNil(value: unknown): value is null | undefined {
+  return value === null || value === undefined;
+}
+
+function isBlank(value: unknown): boolean {
+  return isNil(value) || value === '';
+}
+
+/** The library's check of record data: a JSON string of an object (the real one would throw otherwise). */
+function dataProblem(data: unknown): string | undefined {
+  if (typeof data !== 'string')
+    return 'The data parameter must be a JSON string (use JSON.stringify).';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch (error) {
+    return `The data parameter is not valid JSON: ${(error as Error).message}`;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return 'The data parameter must be a JSON object.';
+  return undefined;
+}
+
+const ENTITY_BLANK = 'The EntityName parameter is blank. Provide a value to the parameter.';
+const ID_BLANK = 'The EntityId parameter is blank. Provide a value to the parameter.';
+const DATA_BLANK =
+  'The data parameter is blank. Provide a value to the parameter to update the record.';
+const TAB_BLANK = 'The tabId Parameter is blank. Provide a value to the parameter';
+const SESSION_NIL = 'SessionID is null or undefined';
+
+/**
+ * The library's own argument validation, before anything reaches the host (texts of the real library, as
+ * the emulator's). Returns the message the call rejects with (as a JSON string `{"message"}`), if any.
+ */
+function libraryValidation(api: CifApiName, args: readonly unknown[]): string | undefined {
+  const [a, b, c] = args;
+  switch (api) {
+    case 'setMode':
+      return isNil(a) || (a !== 0 && a !== 1 && a !== 2)
+        ? 'The setMode paramter value must be 0, 1 or 2.'
+        : undefined;
+    case 'setWidth':
+      return isNil(a) || !((a as number) >= 0)
+        ? 'The setWidth parameter value is invalid. Provide a positive number to the parameter.'
+        : undefined;
+    case 'createRecord':
+      if (isBlank(a)) return ENTITY_BLANK;
+      if (isNil(b)) return 'Provide a value to the data parameter to create record.';
+      return dataProblem(b);
+    case 'retrieveRecord':
+      if (isBlank(a)) return 'The EntityName parameter is blank.Provide a value to the parameter.';
+      return isBlank(b) ? ID_BLANK : undefined;
+    case 'updateRecord':
+      if (isBlank(a)) return ENTITY_BLANK;
+      if (isBlank(b)) return ID_BLANK;
+      return isNil(c) ? DATA_BLANK : dataProblem(c);
+    case 'deleteRecord':
+      if (isBlank(a)) return ENTITY_BLANK;
+      return isBlank(b) ? ID_BLANK : undefined;
+    case 'searchAndOpenRecords':
+      if (isBlank(a)) return ENTITY_BLANK;
+      if (isBlank(b))
+        return 'The queryParmeters parameter is blank. Provide a value to the parameter.';
+      return isNil(c)
+        ? 'The searchOnly parameter is blank. Provide a value to the parameter.'
+        : undefined;
+    case 'openForm':
+      return isBlank(a)
+        ? 'The EntityFormOptions parameter is blank. Provide a value to the parameter.'
+        : undefined;
+    case 'renderSearchPage':
+      if (isBlank(a)) return 'The EntityName Parameter is blank. Provide a value to the parameter';
+      return isNil(b) ? 'The SearchString Parameter cannot be NULL' : undefined;
+    case 'getEntityMetadata':
+      return isBlank(a)
+        ? 'The EntityName parameter is blank. Provide a value to the parameter'
+        : undefined;
+    case 'addHandler':
+      if (isBlank(a)) return 'The parameter EventName is blank. Provide a value to the parameter.';
+      return isNil(b) ? 'Passing data parameters to addHandler is mandatory.' : undefined;
+    case 'removeHandler':
+      if (isBlank(a)) return 'The EventName parameter is blank. Provide a value to the parameter.';
+      return isNil(b) ? 'Passing data parameters to removeHandler is mandatory.' : undefined;
+    case 'raiseEvent':
+      return isBlank(a)
+        ? 'The EventName parameter is blank. Provide a value to the parameter.'
+        : undefined;
+    case 'updateContext':
+      return isNil(a) ? 'The input parameter is null. Provide a value to the parameter' : undefined;
+    case 'notifyEvent':
+      return isNil(a) ? 'The Input parameter is blank. Provide a value.' : undefined;
+    case 'cancelEvent':
+      return isBlank(a)
+        ? 'The cancellationToken parameter is blank. Provide a value to the parameter.'
+        : undefined;
+    case 'createSession':
+      return isNil(a) ? 'Some of required parameters are null' : undefined;
+    case 'getSession':
+      return isBlank(a)
+        ? 'The sessionId parameter is null. Provide a value to the parameter'
+        : undefined;
+    case 'requestFocusSession':
+    case 'notifyKpiBreach':
+    case 'notifyNewActivity':
+      return isNil(a) ? SESSION_NIL : undefined;
+    case 'setSessionTitle':
+      return isNil(a)
+        ? 'The input Parameter is blank. Provide a value to the parameter'
+        : undefined;
+    case 'createTab':
+      return isNil(a) ? 'Some of the required parameters are Null' : undefined;
+    case 'focusTab':
+      return isNil(a) ? 'tabId is null or undefined' : undefined;
+    case 'refreshTab':
+    case 'closeTab':
+      return isNil(a) ? TAB_BLANK : undefined;
+    case 'setTabTitle':
+      if (isNil(a)) return TAB_BLANK;
+      return isNil(b) ? 'The input Parameter cannot be NULL' : undefined;
+    case 'setPresence':
+      return isNil(a)
+        ? 'The presenceText parameter is null. Provide a value to the parameter'
+        : undefined;
+    case 'logAnalyticsEvent':
+      return isNil(a) && isNil(b)
+        ? 'logAnalyticsEvent payload data or eventType is not valid. '
+        : undefined;
+    case 'updateConversation':
+      if (isBlank(a)) return ID_BLANK;
+      return isNil(b) ? DATA_BLANK : dataProblem(b);
+    default:
+      return undefined;
+  }
+}
+
+/** A value in a host message, as the host writes it (`String(value)`; objects as JSON). */
+function show(value: unknown): string {
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return '[object Object]';
+    }
+  }
+  return typeof value === 'function' || typeof value === 'symbol' ? '' : String(value);
+}
+
+/** The first quoted literal of an OData query (what a search page shows for a $filter). */
+function firstLiteral(query: string): string {
+  const match = /'((?:[^']|'')*)'/.exec(query);
+  return match?.[1] === undefined ? '' : match[1].replace(/''/g, "'");
 }
 
 function bare(id: unknown): string {
@@ -284,14 +534,14 @@ export class FakeCIFramework {
   readonly version: CifVersion;
   /** Every call, in order. */
   readonly calls: FakeCall[] = [];
-  /** What was opened (records, search pages, forms), in order. */
+  /** What was opened (records, search pages, forms), in order. Each also raises onpagenavigate. */
   readonly navigations: FakeNavigation[] = [];
   /** Events raised through raiseEvent, with the input as received. */
   readonly raisedEvents: { readonly event: string; readonly input: unknown }[] = [];
   /** logAnalyticsEvent calls. */
   readonly analytics: { readonly data: unknown; readonly eventName: string }[] = [];
 
-  /** Host timeout in ms. */
+  /** The library's API timeout in ms. */
   hostTimeout: number;
   /** Panel mode, width, click-to-act, presence. */
   mode: CifMode;
@@ -300,15 +550,16 @@ export class FakeCIFramework {
   presence: string;
   /** Environment fields as getEnvironment serialises them. */
   environment: JsonObject;
-  /** Sessions by id. */
+  /** Sessions by id (the provider's; the home session is not listed). */
   readonly sessions = new Map<string, FakeSession>();
   /** Tabs by id. */
   readonly tabs = new Map<string, FakeTab>();
-  /** The focused session id (null: the home session or another provider's). */
+  /**
+   * The focused session id: null for the home session ({@link FAKE_HOME_SESSION_ID}); an id that is not in
+   * `sessions` stands for another provider's session.
+   */
   focusedSessionId: string | null = null;
-  /** The focused tab id. */
-  focusedTabId: string | null = null;
-  /** Context set with updateContext without a session. */
+  /** Context set with updateContext while no session of the provider is focused. */
   context: JsonObject = {};
   /** How the agent answers notifications. */
   notificationAnswer: FakeNotificationAnswer | 'pending';
@@ -318,6 +569,8 @@ export class FakeCIFramework {
   readonly #records = new Map<string, Map<string, FakeRecord>>();
   readonly #handlers = new Map<string, Impl[]>();
   readonly #behaviours = new Map<CifApiName, { behaviour: FakeBehaviour; remaining: number }>();
+  /** The focused tab of each session (null: the home session). */
+  readonly #focusedTabs = new Map<string | null, string>();
   readonly #pending = new Map<
     string,
     {
@@ -327,12 +580,13 @@ export class FakeCIFramework {
     }
   >();
   #ids = 0;
+  #conversations = 0;
 
   constructor(options: FakeCifOptions = {}) {
     this.#options = options;
     this.#quirks = options.quirks ?? {};
     this.version = options.version ?? 2;
-    this.hostTimeout = options.hostTimeout ?? (this.version === 1 ? 10_000 : 100_000);
+    this.hostTimeout = options.hostTimeout ?? 10_000;
     this.mode = options.mode ?? 1;
     this.width = options.width ?? 340;
     this.clickToAct = options.clickToAct ?? false;
@@ -400,6 +654,23 @@ export class FakeCIFramework {
   }
 
   /**
+   * The focused tab of the focused session (its first tab when none was focused), or null. Setting it
+   * focuses a tab in the focused session.
+   */
+  get focusedTabId(): string | null {
+    const session = this.focusedSessionId;
+    const focused = this.#focusedTabs.get(session);
+    if (focused !== undefined && this.tabs.get(focused)?.sessionId === session) return focused;
+    for (const tab of this.tabs.values()) if (tab.sessionId === session) return tab.tabId;
+    return null;
+  }
+
+  set focusedTabId(tabId: string | null) {
+    if (tabId === null) this.#focusedTabs.delete(this.focusedSessionId);
+    else this.#focusedTabs.set(this.focusedSessionId, tabId);
+  }
+
+  /**
    * Installs the library as `window.Microsoft.CIFramework` and dispatches `CIFInitDone` on the next task,
    * as the real library does. Returns a function that restores the previous value.
    */
@@ -419,8 +690,9 @@ export class FakeCIFramework {
 
   /**
    * Raises an event to every handler registered for it, as the host does: the payload is passed as a JSON
-   * string (objects are stringified), or as a Map with `as: 'map'`, or as is with `as: 'raw'`. Resolves what
-   * each handler's return value settled to (a promise that does not settle within `hostTimeout` is a timeout).
+   * string (objects are stringified), or as a Map with `as: 'map'`, or as is with `as: 'raw'`. Handlers run
+   * at once; resolves what each handler's return value settled to (a promise that does not settle within
+   * `hostTimeout` is a timeout).
    */
   raise(
     event: string,
@@ -455,44 +727,40 @@ export class FakeCIFramework {
   }
 
   /**
-   * The agent switches to a session (null: the home session): onSessionSwitched for the old session with
-   * the focus flag false, then for the new one with true, as the host does.
+   * The agent switches to a session (null or {@link FAKE_HOME_SESSION_ID}: the home session; an unknown id:
+   * another provider's session). As the host: onSessionSwitched for the old session with the focus flag
+   * false, then for the new one with true, both raised at once; nothing when the session is already focused.
    */
-  async switchSession(sessionId: string | null): Promise<FakeHandlerOutcome[]> {
-    const flag = this.#quirks.sessionFocusSpelling ?? 'focussed';
-    const outcomes: FakeHandlerOutcome[] = [];
-    const old = this.focusedSessionId;
-    this.focusedSessionId = sessionId;
-    if (old !== null && old !== sessionId) {
-      outcomes.push(
-        ...(await this.raise('onSessionSwitched', {
-          sessionId: old,
-          [flag]: false,
-          context: this.sessions.get(old)?.context ?? {},
-        })),
-      );
-    }
-    if (sessionId !== null) {
-      const session = this.sessions.get(sessionId);
-      if (session) session.attention = false;
-      outcomes.push(
-        ...(await this.raise('onSessionSwitched', {
-          sessionId,
-          [flag]: true,
-          context: session?.context ?? {},
-        })),
-      );
-    }
-    return outcomes;
+  switchSession(sessionId: string | null): Promise<FakeHandlerOutcome[]> {
+    return this.#focus(sessionId === FAKE_HOME_SESSION_ID ? null : sessionId);
   }
 
-  /** The agent closes a session (providers cannot): onSessionClosed. */
+  /**
+   * The agent closes a session (providers cannot): onSessionClosed with its context and, when it was
+   * focused, onSessionSwitched for the session that takes focus (the last opened one, or home).
+   */
   closeSession(sessionId: string): Promise<FakeHandlerOutcome[]> {
     const session = this.sessions.get(sessionId);
+    if (!session) return Promise.resolve([]);
     this.sessions.delete(sessionId);
-    if (this.focusedSessionId === sessionId) this.focusedSessionId = null;
+    this.#focusedTabs.delete(sessionId);
     for (const [tabId, tab] of this.tabs) if (tab.sessionId === sessionId) this.tabs.delete(tabId);
-    return this.raise('onSessionClosed', { sessionId, context: session?.context ?? {} });
+    const conversation = session.conversationId;
+    const row = conversation && this.#records.get('msdyn_ocliveworkitem')?.get(conversation);
+    if (row) this.#store('msdyn_ocliveworkitem', { ...row, statecode: 3 });
+    const raised: Promise<FakeHandlerOutcome[]>[] = [];
+    if (this.version === 2)
+      raised.push(this.raise('onSessionClosed', { sessionId, context: session.context }));
+    if (this.focusedSessionId === sessionId) {
+      const next = [...this.sessions.values()].at(-1);
+      this.focusedSessionId = next?.sessionId ?? null;
+      if (next) {
+        next.attention = false;
+        next.activity = 0;
+      }
+      if (this.version === 2) raised.push(this.#raiseSwitched(this.focusedSessionId, true));
+    }
+    return Promise.all(raised).then((lists) => lists.flat());
   }
 
   /** The agent changes presence in the host: onPresenceChange. */
@@ -539,29 +807,74 @@ export class FakeCIFramework {
     return id;
   }
 
+  /** Focuses a session (null: home) and raises onSessionSwitched for the old and the new one. */
+  #focus(next: string | null): Promise<FakeHandlerOutcome[]> {
+    const old = this.focusedSessionId;
+    if (old === next) return Promise.resolve([]);
+    this.focusedSessionId = next;
+    const session = next === null ? undefined : this.sessions.get(next);
+    if (session) {
+      session.attention = false;
+      session.activity = 0;
+    }
+    if (this.version !== 2) return Promise.resolve([]);
+    const raised = [this.#raiseSwitched(old, false), this.#raiseSwitched(next, true)];
+    return Promise.all(raised).then((lists) => lists.flat());
+  }
+
+  #raiseSwitched(sessionId: string | null, focused: boolean): Promise<FakeHandlerOutcome[]> {
+    const flag = this.#quirks.sessionFocusSpelling ?? 'focused';
+    return this.raise('onSessionSwitched', {
+      sessionId: sessionId ?? FAKE_HOME_SESSION_ID,
+      [flag]: focused,
+      context: (sessionId === null ? undefined : this.sessions.get(sessionId)?.context) ?? {},
+    });
+  }
+
+  /** The app URL of a page, as onpagenavigate reports it. */
+  #appUrl(page: Readonly<Record<string, string | undefined>>): string {
+    const { clientUrl, appid } = this.environment;
+    let url: URL;
+    try {
+      url = new URL('/main.aspx', typeof clientUrl === 'string' ? clientUrl : undefined);
+    } catch {
+      url = new URL('/main.aspx', DEFAULT_ENVIRONMENT.clientUrl as string);
+    }
+    url.searchParams.set('appid', typeof appid === 'string' ? appid : '');
+    for (const [key, value] of Object.entries(page)) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, value);
+    }
+    return url.href;
+  }
+
+  /** Records what opened and raises onpagenavigate, as the host does before it navigates. */
+  #navigate(navigation: FakeNavigation, page: Readonly<Record<string, string | undefined>>): void {
+    this.navigations.push(navigation);
+    void this.raise('onpagenavigate', { value: this.#appUrl(page) });
+  }
+
   #native(api: CifApiName): FakeFailureShape {
     if (JSON_APIS.has(api)) return 'json';
     if (api === 'createTab') return 'object';
     return 'map';
   }
 
-  /** Encodes a failure as the library would reject. */
-  #encode(api: CifApiName, failure: FakeFailure): unknown {
+  /** Encodes a failure as the library would reject; `name` is the host's `msdyn_name`. */
+  #encode(api: CifApiName, failure: FakeFailure, name: string = WIRE_NAMES[api]): unknown {
     const message = failure.message ?? `${api} failed`;
-    const shape =
-      failure.shape === 'native' || failure.shape === 'timeout' ? this.#native(api) : failure.shape;
+    const shape = failure.shape === 'native' ? this.#native(api) : failure.shape;
     switch (shape) {
       case 'json':
-        return JSON.stringify({ message, msdyn_name: pascal(api) });
+        return JSON.stringify({ message, msdyn_name: name });
       case 'validation':
         return JSON.stringify({ message });
       case 'map':
         return new Map<string, unknown>([
           ['message', message],
-          ['msdyn_name', pascal(api)],
+          ['msdyn_name', name],
         ]);
       case 'object':
-        return { errorCode: failure.errorCode ?? 1, message };
+        return { errorCode: failure.errorCode ?? 500, message };
       case 'error':
         return new Error(message);
       default:
@@ -569,8 +882,21 @@ export class FakeCIFramework {
     }
   }
 
-  #fail(api: CifApiName, message: string, shape: FakeFailureShape = 'native'): Rejection {
-    return new Rejection(this.#encode(api, { shape, message }));
+  /** A host failure in the API's native shape. */
+  #fail(api: CifApiName, message: string, name?: string): Rejection {
+    return new Rejection(this.#encode(api, { shape: 'native', message }, name));
+  }
+
+  /** The library's timeout: its rejection after `hostTimeout`, or never for APIs it does not time out. */
+  #timeout(api: CifApiName, message: string = CIF_TIMEOUT_MESSAGE): Promise<never> {
+    if (UNTIMED_APIS.has(api)) return new Promise<never>(() => undefined);
+    const value = JSON_APIS.has(api)
+      ? JSON.stringify({ message })
+      : new Map<string, unknown>([
+          ['message', message],
+          ['msdyn_name', undefined],
+        ]);
+    return new Promise<never>((_, reject) => setTimeout(() => reject(value), this.hostTimeout));
   }
 
   #invoke(api: CifApiName, args: unknown[]): unknown {
@@ -585,33 +911,50 @@ export class FakeCIFramework {
     if (behaviour && 'throws' in behaviour && behaviour.throws !== undefined)
       throw behaviour.throws;
     if (behaviour?.never) return new Promise<never>(() => undefined);
-    const produce = (): Promise<unknown> => {
-      if (behaviour) return this.#produce(api, behaviour, args);
-      try {
-        const result = this.#defaults(api, args);
-        if (result instanceof Rejection) return Promise.reject(result.value);
-        return Promise.resolve(result);
-      } catch (error) {
-        return Promise.reject(this.#encode(api, { shape: 'native', message: String(error) }));
-      }
-    };
+    if (!behaviour && (api === 'addHandler' || api === 'removeHandler')) {
+      // The real library registers handlers at once and returns undefined, not a promise.
+      const problem = libraryValidation(api, args);
+      if (problem !== undefined) return Promise.reject(JSON.stringify({ message: problem }));
+      this.#defaults(api, args);
+      return undefined;
+    }
+    const answers =
+      behaviour !== undefined &&
+      ('result' in behaviour || behaviour.respond !== undefined || behaviour.fail !== undefined);
+    const produce = (): Promise<unknown> =>
+      behaviour && answers ? this.#produce(api, behaviour, args) : this.#answer(api, args);
     const delay = behaviour?.delay ?? 0;
-    if (delay > 0) return new Promise((resolve) => setTimeout(resolve, delay)).then(produce);
-    return produce();
+    if (delay <= 0) return produce();
+    const late = new Promise((resolve) => setTimeout(resolve, delay)).then(produce);
+    if (UNTIMED_APIS.has(api) || delay < this.hostTimeout) return late;
+    // The host answers after the library gave up: nobody sees the answer.
+    late.catch(() => undefined);
+    return this.#timeout(api);
+  }
+
+  /** The default answer: the library's validation, then the host. Void results resolve null. */
+  #answer(api: CifApiName, args: unknown[]): Promise<unknown> {
+    const problem = libraryValidation(api, args);
+    if (problem !== undefined)
+      return Promise.reject(this.#encode(api, { shape: 'validation', message: problem }));
+    let result: unknown;
+    try {
+      result = this.#defaults(api, args);
+    } catch (error) {
+      return Promise.reject(this.#encode(api, { shape: 'native', message: String(error) }));
+    }
+    if (result instanceof Rejection) return Promise.reject(result.value);
+    // The real library resolves the host's `value`, or null when there is none.
+    return Promise.resolve(result).then((value) => value ?? null);
   }
 
   #produce(api: CifApiName, behaviour: FakeBehaviour, args: unknown[]): Promise<unknown> {
     if (behaviour.fail !== undefined) {
       const failure: FakeFailure =
         typeof behaviour.fail === 'string' ? { shape: behaviour.fail } : behaviour.fail;
-      if (failure.shape === 'timeout') {
-        const value = this.#encode(api, {
-          ...failure,
-          message: failure.message ?? CIF_TIMEOUT_MESSAGE,
-        });
-        return new Promise((_, reject) => setTimeout(() => reject(value), this.hostTimeout));
-      }
-      return Promise.reject(this.#encode(api, failure));
+      if (failure.shape === 'timeout') return this.#timeout(api, failure.message);
+      const name = api === 'searchAndOpenRecords' && Boolean(args[2]) ? 'search' : WIRE_NAMES[api];
+      return Promise.reject(this.#encode(api, failure, name));
     }
     if (behaviour.respond) {
       try {
@@ -646,34 +989,44 @@ export class FakeCIFramework {
     });
   }
 
+  /** A session of the provider, or the host's error. */
   #session(api: CifApiName, sessionId: unknown): FakeSession | Rejection {
     const session = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
     return (
       session ??
-      this.#fail(api, `Session with id ${String(sessionId)} does not exist for this provider`)
+      this.#fail(
+        api,
+        `Session ${String(sessionId)} does not exist or does not belong to this channel provider.`,
+      )
     );
   }
 
+  /** A tab of the provider (or of the home session), or the host's error. */
   #tab(api: CifApiName, tabId: unknown): FakeTab | Rejection {
     const tab = typeof tabId === 'string' ? this.tabs.get(tabId) : undefined;
-    return tab ?? this.#fail(api, `Tab with id ${String(tabId)} does not exist`);
+    return (
+      tab ??
+      this.#fail(api, `Tab ${String(tabId)} does not exist in a session of this channel provider.`)
+    );
   }
 
-  #entityArg(api: CifApiName, entity: unknown): string | Rejection {
-    if (typeof entity !== 'string' || entity.trim() === '') {
-      return this.#fail(api, 'The value passed for entityName is invalid', 'validation');
-    }
-    return entity;
+  #notFound(api: CifApiName, entity: string, id: unknown, name?: string): Rejection {
+    return this.#fail(api, `Entity '${entity}' With Id = ${bare(id)} Does Not Exist`, name);
   }
 
   #notify(input: unknown, thirdArg: unknown): Promise<unknown> | Rejection {
-    const body = jsonObject(input);
-    if (!body || typeof body.templateName !== 'string' || body.templateName === '') {
-      return this.#fail('notifyEvent', 'RejectAfterClientError');
-    }
+    // The library reads the fields of the input object (a JSON string has none).
+    const body =
+      typeof input === 'object' && input !== null && !(input instanceof Map)
+        ? (input as Record<string, unknown>)
+        : {};
     const templateName = body.templateName;
     const templates = this.#options.notificationTemplates;
-    if (templates && !templates.includes(templateName)) {
+    if (
+      typeof templateName !== 'string' ||
+      templateName === '' ||
+      (templates && !templates.includes(templateName))
+    ) {
       return this.#fail('notifyEvent', 'NotificationTemplateNotFoundError');
     }
     const tokenValue = body.cancellationToken ?? thirdArg;
@@ -681,13 +1034,9 @@ export class FakeCIFramework {
       typeof tokenValue === 'string' && tokenValue !== ''
         ? tokenValue
         : `notification-${++this.#ids}`;
-    const parameters = body.templateParameters;
     const notification: FakeNotification = {
       templateName,
-      templateParameters:
-        typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters)
-          ? parameters
-          : {},
+      templateParameters: jsonObject(body.templateParameters) ?? {},
       ...(typeof tokenValue === 'string' ? { cancellationToken: tokenValue } : {}),
     };
     const encode = (answer: FakeNotificationAnswer) =>
@@ -728,20 +1077,107 @@ export class FakeCIFramework {
     entry.resolve(answer);
   }
 
+  #searchAndOpen(entity: string, queryText: unknown, searchOnly: boolean): unknown {
+    const api: CifApiName = 'searchAndOpenRecords';
+    // The library posts `search` for searchOnly and `searchandopenrecords` otherwise.
+    const name = searchOnly ? 'search' : WIRE_NAMES[api];
+    const text = typeof queryText === 'string' ? queryText : '';
+    let rows: FakeRecord[];
+    let query;
+    try {
+      query = parseQuery(text);
+      rows = applyQuery(this.records(entity), query, `${entity}id`).slice(0, 5000);
+    } catch (error) {
+      if (error instanceof ODataQueryError)
+        return this.#fail(api, `Invalid query: ${error.message}`, name);
+      throw error;
+    }
+    if (!searchOnly) {
+      const only = rows[0];
+      if (query.search === undefined && rows.length === 1 && only) {
+        const entityId = bare(only[`${entity}id`]);
+        this.#navigate(
+          { type: 'record', entityName: entity, entityId },
+          { pagetype: 'entityrecord', etn: entity, id: entityId },
+        );
+      } else if (
+        query.search !== undefined ||
+        (rows.length !== 1 && MULTI_OPEN_ENTITIES.has(entity))
+      ) {
+        // Several matches open the search page only for account, contact and activities.
+        const searchText = query.search ?? firstLiteral(text);
+        this.#navigate(
+          { type: 'search', entityName: entity, searchText },
+          { pagetype: 'search', searchText },
+        );
+      }
+    }
+    // The real library answers an array-like object, not an array.
+    return JSON.stringify(Object.fromEntries(rows.map((row, index) => [String(index), row])));
+  }
+
+  #createSession(input: JsonObject | undefined): unknown {
+    const api: CifApiName = 'createSession';
+    const templateName = input?.templateName;
+    const templates = this.#options.sessionTemplates;
+    if (
+      !input ||
+      typeof templateName !== 'string' ||
+      templateName === '' ||
+      (templates && !templates.includes(templateName))
+    ) {
+      return this.#fail(api, `Session template ${show(templateName)} was not found.`);
+    }
+    const max = this.#options.maxSessions ?? 10;
+    if (this.sessions.size >= max) {
+      return this.#fail(api, `Cannot create a session: the maximum of ${max} sessions are open.`);
+    }
+    const templateParameters = jsonObject(input.templateParameters) ?? {};
+    const customerName = input.customerName;
+    if (!isNil(customerName) && templateParameters.customerName === undefined)
+      templateParameters.customerName = customerName;
+    const sessionId = `session-${++this.#ids}`;
+    const title = templateParameters.title;
+    const conversationId = this.#store('msdyn_ocliveworkitem', {
+      msdyn_ocliveworkitemid: guid(++this.#conversations, '9000'),
+      subject: typeof title === 'string' ? title : templateName,
+    });
+    this.sessions.set(sessionId, {
+      sessionId,
+      templateName,
+      templateParameters,
+      title: typeof title === 'string' ? title : templateName,
+      // The library sends `input.context` as the session context; templateParameters are slug values.
+      context: jsonObject(input.context) ?? {},
+      conversationId,
+      activity: 0,
+      attention: false,
+    });
+    // The host focuses the new session: onSessionSwitched for the old one (false) and the new (true).
+    void this.#focus(sessionId);
+    return sessionId;
+  }
+
   #defaults(api: CifApiName, args: unknown[]): unknown {
     const [a, b, c] = args;
     switch (api) {
-      case 'setClickToAct':
-        if (typeof a !== 'boolean')
-          return this.#fail(api, 'The value passed for value is invalid', 'validation');
-        this.clickToAct = a;
+      case 'setClickToAct': {
+        // The library sends false for null and undefined.
+        const value = isNil(a) ? false : a;
+        if (typeof value !== 'boolean')
+          return this.#fail(api, 'The value parameter must be true or false.');
+        this.clickToAct = value;
         return null;
+      }
       case 'getClickToAct':
         return this.clickToAct;
       case 'setMode': {
-        const allowed = this.version === 2 ? [0, 1, 2, 3] : [0, 1];
+        const allowed = this.version === 2 ? [0, 1, 2] : [0, 1];
         if (typeof a !== 'number' || !allowed.includes(a)) {
-          return this.#fail(api, 'The value passed for mode is invalid', 'validation');
+          return this.#fail(
+            api,
+            `Mode ${String(a)} is not supported with CIF API version ${this.version}.0.`,
+          );
         }
         this.mode = a as CifMode;
         return this.mode;
@@ -749,33 +1185,23 @@ export class FakeCIFramework {
       case 'getMode':
         return this.#quirks.modeAsString ? String(this.mode) : this.mode;
       case 'setWidth':
-        if (typeof a !== 'number' || !Number.isFinite(a)) {
-          return this.#fail(api, 'The value passed for width is invalid', 'validation');
-        }
-        if (a >= 300) this.width = a; // the host ignores widths below 300
+        if (typeof a !== 'number' || !Number.isFinite(a))
+          return this.#fail(api, 'The width must be a number.');
+        if (a >= 300) this.width = Math.round(a); // the host ignores widths below 300
         return this.width;
       case 'getWidth':
         return this.width;
       case 'getEnvironment':
         return JSON.stringify(this.environment);
       case 'createRecord': {
-        const entity = this.#entityArg(api, a);
-        if (entity instanceof Rejection) return entity;
-        const data = typeof b === 'string' ? jsonObject(b) : undefined;
-        if (!data)
-          return this.#fail(
-            api,
-            'The value passed for data is invalid: a JSON string is expected',
-            'validation',
-          );
-        const id = this.#store(entity, data);
+        const entity = String(a);
+        const id = this.#store(entity, jsonObject(b) ?? {});
         return JSON.stringify({ id, entityName: entity });
       }
       case 'retrieveRecord': {
-        const entity = this.#entityArg(api, a);
-        if (entity instanceof Rejection) return entity;
+        const entity = String(a);
         const record = this.#records.get(entity)?.get(bare(b));
-        if (!record) return this.#fail(api, `${entity} With Id = ${String(b)} Does Not Exist`);
+        if (!record) return this.#notFound(api, entity, b);
         try {
           const query = parseQuery(typeof c === 'string' ? c : '');
           return JSON.stringify(
@@ -790,86 +1216,45 @@ export class FakeCIFramework {
         }
       }
       case 'updateRecord': {
-        const entity = this.#entityArg(api, a);
-        if (entity instanceof Rejection) return entity;
+        const entity = String(a);
         const id = bare(b);
         const record = this.#records.get(entity)?.get(id);
-        if (!record) return this.#fail(api, `${entity} With Id = ${String(b)} Does Not Exist`);
-        const data = typeof c === 'string' ? jsonObject(c) : undefined;
-        if (!data)
-          return this.#fail(
-            api,
-            'The value passed for data is invalid: a JSON string is expected',
-            'validation',
-          );
-        this.#store(entity, { ...record, ...data, [`${entity}id`]: id });
+        if (!record) return this.#notFound(api, entity, b);
+        this.#store(entity, { ...record, ...jsonObject(c), [`${entity}id`]: id });
         return JSON.stringify({ id, entityName: entity });
       }
       case 'deleteRecord': {
-        const entity = this.#entityArg(api, a);
-        if (entity instanceof Rejection) return entity;
+        const entity = String(a);
         const id = bare(b);
-        if (!this.#records.get(entity)?.delete(id)) {
-          return this.#fail(api, `${entity} With Id = ${String(b)} Does Not Exist`);
-        }
+        if (!this.#records.get(entity)?.delete(id)) return this.#notFound(api, entity, b);
         return JSON.stringify({ id, entityName: entity });
       }
-      case 'searchAndOpenRecords': {
-        const entity = this.#entityArg(api, a);
-        if (entity instanceof Rejection) return entity;
-        if (typeof c !== 'boolean')
-          return this.#fail(api, 'The value passed for searchOnly is invalid', 'validation');
-        let rows: FakeRecord[];
-        let query;
-        try {
-          query = parseQuery(typeof b === 'string' ? b : '');
-          rows = applyQuery(this.records(entity), query, `${entity}id`).slice(0, 5000);
-        } catch (error) {
-          if (error instanceof ODataQueryError)
-            return this.#fail(api, `Invalid query: ${error.message}`);
-          throw error;
-        }
-        if (!c) {
-          const only = rows[0];
-          if (query.search !== undefined || rows.length !== 1 || !only) {
-            this.navigations.push({
-              type: 'search',
-              entityName: entity,
-              searchText: query.search ?? String(b),
-            });
-          } else {
-            this.navigations.push({
-              type: 'record',
-              entityName: entity,
-              entityId: bare(only[`${entity}id`]),
-            });
-          }
-        }
-        // The real library answers an array-like object, not an array.
-        return JSON.stringify(Object.fromEntries(rows.map((row, index) => [String(index), row])));
-      }
+      case 'searchAndOpenRecords':
+        return this.#searchAndOpen(String(a), b, Boolean(c));
       case 'openForm': {
         const options = jsonObject(a);
         if (!options || typeof options.entityName !== 'string') {
-          return this.#fail(api, 'The value passed for entityFormOptions is invalid', 'validation');
+          return this.#fail(api, 'The entityFormOptions must name an entity (entityName).');
         }
-        const parameters = b === undefined ? undefined : jsonObject(b);
-        this.navigations.push({ type: 'form', options, ...(parameters ? { parameters } : {}) });
+        const parameters = isNil(b) ? undefined : jsonObject(b);
+        const entityId = typeof options.entityId === 'string' ? bare(options.entityId) : '';
+        this.#navigate(
+          { type: 'form', options, ...(parameters ? { parameters } : {}) },
+          { pagetype: 'entityrecord', etn: options.entityName.toLowerCase(), id: entityId },
+        );
         return JSON.stringify({ savedEntityReference: [] });
       }
       case 'renderSearchPage': {
-        const entity = this.#entityArg(api, a);
-        if (entity instanceof Rejection) return entity;
-        this.navigations.push({
-          type: 'search',
-          entityName: entity,
-          searchText: typeof b === 'string' ? b : '',
-        });
-        return undefined;
+        const entity = String(a);
+        const searchText = show(b);
+        this.#navigate(
+          { type: 'search', entityName: entity, searchText },
+          { pagetype: 'search', searchText },
+        );
+        return null;
       }
       case 'getEntityMetadata': {
-        const entity = this.#entityArg(api, a);
-        if (entity instanceof Rejection) return entity;
+        const entity = String(a);
         const attributes = Array.isArray(b) ? b.map(String) : [];
         return {
           LogicalName: entity,
@@ -891,12 +1276,11 @@ export class FakeCIFramework {
         if (list?.length === 0 && typeof a === 'string') this.#handlers.delete(a);
         return undefined;
       }
-      case 'raiseEvent':
-        if (typeof a !== 'string' || a === '')
-          return this.#fail(api, 'The value passed for eventName is invalid', 'validation');
-        this.raisedEvents.push({ event: a, input: b });
+      case 'raiseEvent': {
+        const event = String(a);
+        this.raisedEvents.push({ event, input: b });
         void this.raise(
-          a,
+          event,
           this.#quirks.customEventsAsMap
             ? new Map<string, unknown>([
                 ['value', b],
@@ -906,14 +1290,18 @@ export class FakeCIFramework {
           { as: 'raw' },
         );
         return true;
+      }
       case 'updateContext': {
         const input = jsonObject(a);
-        if (!input) return this.#fail(api, 'The value passed for input is invalid', 'validation');
+        if (!input) return this.#fail(api, 'The input must be an object of slug values.');
         let target: FakeSession | undefined;
-        if (b !== undefined) {
+        if (!isBlank(b)) {
           const session = this.#session(api, b);
           if (session instanceof Rejection) return session;
           target = session;
+        } else if (this.focusedSessionId !== null) {
+          // Without a session id the host updates the focused session, when it is the provider's.
+          target = this.sessions.get(this.focusedSessionId);
         }
         const current = target ? target.context : this.context;
         const next =
@@ -938,36 +1326,8 @@ export class FakeCIFramework {
       }
       case 'canCreateSession':
         return this.sessions.size < (this.#options.maxSessions ?? 10);
-      case 'createSession': {
-        const input = jsonObject(a);
-        const templateName = input?.templateName;
-        if (!input || typeof templateName !== 'string' || templateName === '') {
-          return this.#fail(api, 'The value passed for templateName is invalid', 'validation');
-        }
-        const templates = this.#options.sessionTemplates;
-        if (templates && !templates.includes(templateName)) {
-          return this.#fail(api, `Session template ${templateName} not found`);
-        }
-        if (this.sessions.size >= (this.#options.maxSessions ?? 10)) {
-          return this.#fail(api, 'The maximum number of sessions has been reached');
-        }
-        const sessionId = `session-${++this.#ids}`;
-        const parameters = input.templateParameters;
-        const context =
-          typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters)
-            ? parameters
-            : {};
-        this.sessions.set(sessionId, {
-          sessionId,
-          templateName,
-          title: typeof context.title === 'string' ? context.title : templateName,
-          context,
-          activity: 0,
-          attention: false,
-        });
-        this.focusedSessionId = sessionId;
-        return sessionId;
-      }
+      case 'createSession':
+        return this.#createSession(jsonObject(a));
       case 'getSession': {
         const session = this.#session(api, a);
         if (session instanceof Rejection) return session;
@@ -989,36 +1349,42 @@ export class FakeCIFramework {
       case 'requestFocusSession': {
         const session = this.#session(api, a);
         if (session instanceof Rejection) return session;
-        if (this.focusedSessionId !== session.sessionId) session.attention = true;
-        return undefined;
+        if (this.focusedSessionId !== session.sessionId) {
+          session.attention = true;
+          if (typeof b === 'number' && b > 0) session.activity = b;
+        }
+        return null;
       }
       case 'setSessionTitle': {
         const input = jsonObject(a);
         const session = this.#session(api, input?.sessionId);
         if (session instanceof Rejection) return session;
-        const title = input?.title;
-        session.title = typeof title === 'string' ? title : JSON.stringify(input);
-        return undefined;
+        // `title` sets the title; other keys are slug values of the template's title.
+        const slugs = Object.entries(input ?? {}).filter(
+          ([key]) => key !== 'sessionId' && key !== 'title',
+        );
+        if (slugs.length > 0)
+          session.context = { ...session.context, ...Object.fromEntries(slugs) };
+        if (input?.title !== undefined) session.title = show(input.title);
+        return null;
       }
       case 'createTab': {
         const input = jsonObject(a);
         const templateName = input?.templateName;
-        if (!input || typeof templateName !== 'string' || templateName === '') {
-          return this.#fail(api, 'The value passed for templateName is invalid', 'validation');
-        }
         const templates = this.#options.tabTemplates;
-        if (templates && !templates.includes(templateName)) {
+        if (
+          !input ||
+          typeof templateName !== 'string' ||
+          templateName === '' ||
+          (templates && !templates.includes(templateName))
+        ) {
           return new Rejection({
             errorCode: 404,
-            message: `Application tab template ${templateName} not found`,
+            message: `Application tab template ${show(templateName)} not found`,
           });
         }
         const tabId = `tab-${++this.#ids}`;
-        const parameters = input.templateParameters;
-        const tags =
-          typeof parameters === 'object' && parameters !== null && !Array.isArray(parameters)
-            ? parameters.tags
-            : undefined;
+        const tags = jsonObject(input.templateParameters)?.tags;
         this.tabs.set(tabId, {
           tabId,
           templateName,
@@ -1031,8 +1397,10 @@ export class FakeCIFramework {
         return tabId;
       }
       case 'getTabs': {
-        const tags = Array.isArray(b) ? b.map(String) : [];
+        // Tabs of the focused session, by template name and tags.
+        const tags = Array.isArray(b) ? b.map(String) : typeof b === 'string' && b ? [b] : [];
         return [...this.tabs.values()]
+          .filter((tab) => tab.sessionId === this.focusedSessionId)
           .filter((tab) => (typeof a === 'string' && a !== '' ? tab.templateName === a : true))
           .filter((tab) => tags.every((tag) => tab.tags.includes(tag)))
           .map((tab) => tab.tabId);
@@ -1042,28 +1410,34 @@ export class FakeCIFramework {
       case 'focusTab': {
         const tab = this.#tab(api, a);
         if (tab instanceof Rejection) return tab;
-        this.focusedTabId = tab.tabId;
-        return undefined;
+        this.#focusedTabs.set(tab.sessionId, tab.tabId);
+        return null;
       }
       case 'refreshTab': {
         const tab = this.#tab(api, a);
         if (tab instanceof Rejection) return tab;
         tab.refreshed += 1;
-        return undefined;
+        return null;
       }
       case 'closeTab': {
         const tab = this.#tab(api, a);
         if (tab instanceof Rejection) return tab;
+        const siblings = [...this.tabs.values()].filter((t) => t.sessionId === tab.sessionId);
+        const index = siblings.indexOf(tab);
         this.tabs.delete(tab.tabId);
-        if (this.focusedTabId === tab.tabId) this.focusedTabId = null;
-        return undefined;
+        if (this.#focusedTabs.get(tab.sessionId) === tab.tabId) {
+          // As the host: the tab before it takes focus.
+          const next = siblings.filter((t) => t !== tab)[Math.max(0, index - 1)];
+          if (next) this.#focusedTabs.set(tab.sessionId, next.tabId);
+          else this.#focusedTabs.delete(tab.sessionId);
+        }
+        return null;
       }
       case 'setTabTitle': {
         const tab = this.#tab(api, a);
         if (tab instanceof Rejection) return tab;
-        const title = jsonObject(b)?.title;
-        if (typeof title !== 'string')
-          return this.#fail(api, 'The value passed for title is invalid', 'validation');
+        const title = typeof b === 'string' && !jsonObject(b) ? b : jsonObject(b)?.title;
+        if (typeof title !== 'string') return this.#fail(api, 'The input must carry a title.');
         tab.title = title;
         return title;
       }
@@ -1071,15 +1445,20 @@ export class FakeCIFramework {
         const session = this.#session(api, a);
         if (session instanceof Rejection) return session;
         session.kpiBreach = { reset: b === true, ...(typeof c === 'string' ? { details: c } : {}) };
-        return undefined;
+        return null;
       }
       case 'notifyNewActivity': {
         const session = this.#session(api, a);
         if (session instanceof Rejection) return session;
-        if (typeof b !== 'number')
-          return this.#fail(api, 'The value passed for count is invalid', 'validation');
-        session.activity = b;
-        return undefined;
+        if (c === true) {
+          session.activity = 0;
+          return null;
+        }
+        if (typeof b !== 'number' || !Number.isFinite(b) || b < 0)
+          return this.#fail(api, 'The count must be a non-negative number.');
+        // A badge shows only on a session the agent is not looking at.
+        if (this.focusedSessionId !== session.sessionId) session.activity = b;
+        return null;
       }
       case 'setPresence': {
         const presences = this.#options.presences ?? DEFAULT_PRESENCES;
@@ -1091,18 +1470,41 @@ export class FakeCIFramework {
         return this.presence;
       case 'logAnalyticsEvent': {
         const data = jsonObject(a);
-        if (!data || typeof b !== 'string')
-          return this.#fail(api, 'The value passed for data is invalid', 'validation');
-        this.analytics.push({ data, eventName: b });
+        if (!data)
+          return this.#fail(api, 'logAnalyticsEvent payload data or eventType is not valid. ');
+        const missing = ['conversationId', 'providerSessionId'].filter(
+          (key) => typeof data[key] !== 'string' || data[key] === '',
+        );
+        if (missing.length > 0)
+          return this.#fail(api, `logAnalyticsEvent data needs ${missing.join(' and ')}.`);
+        const events = data.events;
+        if (
+          !Array.isArray(events) ||
+          events.some(
+            (event) =>
+              typeof event !== 'object' ||
+              event === null ||
+              Array.isArray(event) ||
+              typeof event.kpiEventName !== 'string',
+          )
+        ) {
+          return this.#fail(
+            api,
+            'logAnalyticsEvent data needs events: [{kpiEventName, kpiEventReason, eventTimestamp}].',
+          );
+        }
+        this.analytics.push({ data, eventName: isNil(b) ? '' : show(b) });
         return 'Success';
       }
       case 'updateConversation': {
         const id = bare(a);
-        const data = typeof b === 'string' ? jsonObject(b) : undefined;
-        if (id === '' || !data)
-          return this.#fail(api, 'The value passed for data is invalid', 'validation');
-        const existing = this.#records.get('msdyn_ocliveworkitem')?.get(id) ?? {};
-        this.#store('msdyn_ocliveworkitem', { ...existing, ...data, msdyn_ocliveworkitemid: id });
+        const existing = this.#records.get('msdyn_ocliveworkitem')?.get(id);
+        if (!existing) return this.#notFound(api, 'msdyn_ocliveworkitem', a);
+        this.#store('msdyn_ocliveworkitem', {
+          ...existing,
+          ...jsonObject(b),
+          msdyn_ocliveworkitemid: id,
+        });
         return JSON.stringify({ id });
       }
     }

@@ -5,6 +5,7 @@
 export {
   FakeCIFramework,
   FAKE_CANCELLED_ANSWER,
+  FAKE_HOME_SESSION_ID,
   type FakeBehaviour,
   type FakeCall,
   type FakeCifOptions,
