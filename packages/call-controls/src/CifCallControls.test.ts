@@ -250,7 +250,9 @@ describe('<cif-call-controls>', () => {
       loose.capabilities = 42;
       loose.dispositions = 'Sale';
       loose.shortcuts = 7;
-      loose.now = 'noon';
+      loose.now = () => {
+        throw new Error('no clock');
+      };
       loose.callStart = Number.NaN;
       loose.store = { getSnapshot: 1 };
       await settle(el);

@@ -572,7 +572,12 @@ export class CifCallControls extends CifElement {
   }
 
   #now(): number {
-    const now = typeof this.now === 'function' ? Number(this.now()) : Date.now();
+    let now = Number.NaN;
+    try {
+      if (typeof this.now === 'function') now = Number(this.now());
+    } catch {
+      // A failing clock: the real one.
+    }
     return Number.isFinite(now) ? now : Date.now();
   }
 
