@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, type TemplateResult } from 'lit';
-import { StoreController } from './store/StoreController.js';
+import sinon from 'sinon';
+import { StoreController, type ExternalStore } from './store/StoreController.js';
 
 interface State {
   count: number;
@@ -89,5 +90,45 @@ describe('StoreController', () => {
     await el.updateComplete;
     expect(second.listenerCount).to.equal(0);
     expect(shown(el)).to.equal('none');
+  });
+});
+
+describe('StoreController with stores from app code', () => {
+  afterEach(() => sinon.restore());
+
+  it('ignores a value without the store contract, warning once', async () => {
+    const warn = sinon.stub(console, 'warn');
+    const el = await fixture<StoreProbe>(html`<store-probe></store-probe>`);
+    el.counter.store = { getSnapshot: 'nope' } as unknown as ExternalStore<State>;
+    el.counter.store = {} as unknown as ExternalStore<State>;
+    await el.updateComplete;
+    expect(el.counter.store).to.equal(undefined);
+    expect(shown(el)).to.equal('none');
+    expect(warn.callCount).to.equal(1);
+  });
+
+  it('keeps the last value when getSnapshot throws, and tolerates a subscribe without unsubscribe', async () => {
+    sinon.stub(console, 'warn');
+    const store = createStore({ count: 4, label: '' });
+    let broken = false;
+    const flaky: ExternalStore<State> = {
+      getSnapshot: () => {
+        if (broken) throw new Error('boom');
+        return store.getSnapshot();
+      },
+      subscribe: (listener) => {
+        store.subscribe(listener);
+        return undefined as unknown as () => void;
+      },
+    };
+    const el = await fixture<StoreProbe>(html`<store-probe></store-probe>`);
+    el.counter.store = flaky;
+    await el.updateComplete;
+    expect(shown(el)).to.equal('4');
+    broken = true;
+    store.set({ count: 5 });
+    await el.updateComplete;
+    expect(shown(el)).to.equal('4');
+    expect(() => el.remove()).not.to.throw();
   });
 });

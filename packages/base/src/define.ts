@@ -1,13 +1,7 @@
 /** A custom element class that may carry a CIF Elements version stamp. */
 export type StampedConstructor = CustomElementConstructor & { readonly version?: string };
 
-const warned = new Set<string>();
-
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(message);
-}
+import { warnOnce } from './warn.js';
 
 /**
  * Registers a custom element without ever throwing.
@@ -23,8 +17,9 @@ export function defineElement(tag: string, constructor: StampedConstructor): boo
   if (existing) {
     if (existing !== constructor && existing.version !== constructor.version) {
       warnOnce(
+        'cif-elements',
         `version:${tag}`,
-        `[cif-elements] <${tag}> is already defined by version ${existing.version ?? 'unknown'}; ` +
+        `<${tag}> is already defined by version ${existing.version ?? 'unknown'}; ` +
           `version ${constructor.version ?? 'unknown'} was not registered. Load one copy of the kit.`,
       );
     }
@@ -34,7 +29,7 @@ export function defineElement(tag: string, constructor: StampedConstructor): boo
     registry.define(tag, constructor);
     return true;
   } catch (error) {
-    warnOnce(`error:${tag}`, `[cif-elements] <${tag}> could not be defined: ${String(error)}`);
+    warnOnce('cif-elements', `error:${tag}`, `<${tag}> could not be defined: ${String(error)}`);
     return false;
   }
 }

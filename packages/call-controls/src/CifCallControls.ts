@@ -5,6 +5,7 @@ import {
   callControlsStrings,
   formatDuration,
   formatNumber,
+  warnOnce as baseWarnOnce,
 } from '@cif-elements/base';
 import {
   html,
@@ -95,12 +96,8 @@ const TERMS = {
   end: 'controlsEnd',
 } as const;
 
-const warned = new Set<string>();
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`[cif-call-controls] ${message}`);
-}
+const warnOnce = (key: string, message: string): void =>
+  baseWarnOnce('cif-call-controls', key, message);
 function pick<T extends string>(value: unknown, list: readonly T[], name: string): T | undefined {
   if (list.includes(value as T)) return value as T;
   const shown = typeof value === 'string' ? value : typeof value;
@@ -342,7 +339,7 @@ export class CifCallControls extends CifElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) this.#call.store = this.#safeStore(this.store);
+    if (changed.has('store')) this.#call.store = this.store;
     const v = (this.#view = this.#compute());
     const previous = this.#last?.state;
     this.#announce(v);
@@ -498,27 +495,6 @@ export class CifCallControls extends CifElement {
       warnOnce('selector', `storeSelector threw: ${String(error)}`);
       return { state: 'idle' };
     }
-  }
-
-  #safeStore(store: CallControlsStore | undefined): CallControlsStore | undefined {
-    if (store == null) return undefined;
-    if (typeof store.getSnapshot !== 'function' || typeof store.subscribe !== 'function') {
-      warnOnce('store', '`store` needs getSnapshot() and subscribe(); ignored.');
-      return undefined;
-    }
-    return {
-      getSnapshot: () => {
-        try {
-          return store.getSnapshot();
-        } catch {
-          return undefined;
-        }
-      },
-      subscribe: (listener) => {
-        const unsubscribe = store.subscribe(listener);
-        return typeof unsubscribe === 'function' ? unsubscribe : () => undefined;
-      },
-    };
   }
 
   /** The state to render: the store's when one is bound, else the properties', checked. */

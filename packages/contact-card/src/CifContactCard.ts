@@ -4,6 +4,7 @@ import {
   announce,
   contactCardStrings,
   formatDate,
+  warnOnce as baseWarnOnce,
 } from '@cif-elements/base';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -93,12 +94,8 @@ const PHONE_TERMS = {
   other: 'cardPhoneOther',
 } as const;
 
-const warned = new Set<string>();
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`[cif-contact-card] ${message}`);
-}
+const warnOnce = (key: string, message: string): void =>
+  baseWarnOnce('cif-contact-card', key, message);
 
 /** The kind of a matched attribute (`mobilephone` → mobile). */
 function typeOfField(field: string): (typeof PHONE_TYPES)[number] | undefined {
@@ -300,7 +297,7 @@ export class CifContactCard extends CifElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) this.#call.store = this.#safeStore(this.store);
+    if (changed.has('store')) this.#call.store = this.store;
     if (changed.has('storeSelector') && this.#call.store) {
       const store = this.#call.store;
       this.#call.store = undefined;
@@ -851,27 +848,6 @@ export class CifContactCard extends CifElement {
   }
 
   // ---- store ----
-
-  #safeStore(store: ContactCardStore | undefined): ContactCardStore | undefined {
-    if (store == null) return undefined;
-    if (typeof store.getSnapshot !== 'function' || typeof store.subscribe !== 'function') {
-      warnOnce('store', '`store` needs getSnapshot() and subscribe(); ignored.');
-      return undefined;
-    }
-    return {
-      getSnapshot: () => {
-        try {
-          return store.getSnapshot();
-        } catch {
-          return undefined;
-        }
-      },
-      subscribe: (listener) => {
-        const unsubscribe = store.subscribe(listener);
-        return typeof unsubscribe === 'function' ? unsubscribe : () => undefined;
-      },
-    };
-  }
 
   #select(snapshot: unknown): ContactCardCallState | undefined {
     try {

@@ -1,4 +1,10 @@
-import { CifElement, StoreController, dialpadStrings, formatDate } from '@cif-elements/base';
+import {
+  CifElement,
+  StoreController,
+  dialpadStrings,
+  formatDate,
+  warnOnce as baseWarnOnce,
+} from '@cif-elements/base';
 import {
   html,
   nothing,
@@ -60,12 +66,7 @@ export interface DialpadRecent {
 
 const IDLE: DialpadCallState = { inCall: false, pending: false };
 const KEYBOARD_TONE_SECONDS = 0.12;
-const warned = new Set<string>();
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`[cif-dialpad] ${message}`);
-}
+const warnOnce = (key: string, message: string): void => baseWarnOnce('cif-dialpad', key, message);
 
 const icon = (path: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -374,7 +375,7 @@ export class CifDialpad extends CifElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) this.#call.store = this.#safeStore(this.store);
+    if (changed.has('store')) this.#call.store = this.store;
     if (changed.has('storeSelector') && this.#call.store) {
       const store = this.#call.store;
       this.#call.store = undefined;
@@ -718,27 +719,6 @@ export class CifDialpad extends CifElement {
   }
 
   // ---- store ----
-
-  #safeStore(store: DialpadStore | undefined): DialpadStore | undefined {
-    if (store == null) return undefined;
-    if (typeof store.getSnapshot !== 'function' || typeof store.subscribe !== 'function') {
-      warnOnce('store', '`store` needs getSnapshot() and subscribe(); ignored.');
-      return undefined;
-    }
-    return {
-      getSnapshot: () => {
-        try {
-          return store.getSnapshot();
-        } catch {
-          return undefined;
-        }
-      },
-      subscribe: (listener) => {
-        const unsubscribe = store.subscribe(listener);
-        return typeof unsubscribe === 'function' ? unsubscribe : () => undefined;
-      },
-    };
-  }
 
   #select(snapshot: unknown): DialpadCallState {
     try {

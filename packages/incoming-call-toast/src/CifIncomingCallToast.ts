@@ -5,6 +5,7 @@ import {
   formatDate,
   formatNumber,
   toastStrings,
+  warnOnce as baseWarnOnce,
 } from '@cif-elements/base';
 import {
   html,
@@ -68,12 +69,8 @@ const DEFAULT_TIMEOUT = 30;
 const DEFAULT_VOLUME = 0.8;
 const PLACEMENTS: readonly string[] = ['inline', 'top', 'bottom'];
 
-const warned = new Set<string>();
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  console.warn(`[cif-incoming-call-toast] ${message}`);
-}
+const warnOnce = (key: string, message: string): void =>
+  baseWarnOnce('cif-incoming-call-toast', key, message);
 
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -409,7 +406,7 @@ export class CifIncomingCallToast extends CifElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     this.#hadFocus = !!(this.renderRoot as ShadowRoot | undefined)?.activeElement;
-    if (changed.has('store')) this.#bound.store = this.#safeStore(this.store);
+    if (changed.has('store')) this.#bound.store = this.store;
     if (changed.has('storeSelector') && this.#bound.store) {
       const store = this.#bound.store;
       this.#bound.store = undefined;
@@ -613,27 +610,6 @@ export class CifIncomingCallToast extends CifElement {
   }
 
   // ---- store ----
-
-  #safeStore(store: ToastStore | undefined): ToastStore | undefined {
-    if (store == null) return undefined;
-    if (typeof store.getSnapshot !== 'function' || typeof store.subscribe !== 'function') {
-      warnOnce('store', '`store` needs getSnapshot() and subscribe(); ignored.');
-      return undefined;
-    }
-    return {
-      getSnapshot: () => {
-        try {
-          return store.getSnapshot();
-        } catch {
-          return undefined;
-        }
-      },
-      subscribe: (listener) => {
-        const unsubscribe = store.subscribe(listener);
-        return typeof unsubscribe === 'function' ? unsubscribe : () => undefined;
-      },
-    };
-  }
 
   #select(snapshot: unknown): ToastState {
     try {

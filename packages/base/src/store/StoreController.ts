@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { warnOnce } from '../warn.js';
 
 /**
  * Any external store with the `useSyncExternalStore` contract: a synchronous snapshot and a subscription.
@@ -9,11 +10,21 @@ export interface ExternalStore<S> {
   subscribe(listener: () => void): () => void;
 }
 
+/** Whether a value has the store contract (checked at run time: stores come from app code). */
+function isStore(value: unknown): value is ExternalStore<unknown> {
+  const candidate = value as Partial<ExternalStore<unknown>> | null | undefined;
+  return typeof candidate?.getSnapshot === 'function' && typeof candidate.subscribe === 'function';
+}
+
 /**
  * Binds an element to an external store. It subscribes while the host is connected, re-renders the host
  * when the selected value changes (by `Object.is`, or a custom equality), and unsubscribes on disconnect.
  * The store can be swapped at any time (`controller.store = other`), or left undefined so the element
  * renders from its own properties only.
+ *
+ * A store from app code is not trusted: one without `getSnapshot()`/`subscribe()` is ignored with a
+ * warning, a `getSnapshot()` that throws keeps the last value, and a `subscribe()` that returns no
+ * function is still safe to disconnect from.
  */
 export class StoreController<S, T = S> implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -44,7 +55,12 @@ export class StoreController<S, T = S> implements ReactiveController {
     return this.#store;
   }
 
-  set store(store: ExternalStore<S> | undefined) {
+  set store(candidate: ExternalStore<S> | undefined) {
+    let store = candidate;
+    if (store != null && !isStore(store)) {
+      warnOnce('cif-elements', 'store', '`store` needs getSnapshot() and subscribe(); ignored.');
+      store = undefined;
+    }
     if (store === this.#store) return;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
@@ -74,14 +90,21 @@ export class StoreController<S, T = S> implements ReactiveController {
     const store = this.#store;
     if (!store || this.#unsubscribe) return;
     if (this.#read(store)) this.#host.requestUpdate();
-    this.#unsubscribe = store.subscribe(() => {
+    const unsubscribe: unknown = store.subscribe(() => {
       if (this.#read(store)) this.#host.requestUpdate();
     });
+    this.#unsubscribe = typeof unsubscribe === 'function' ? (unsubscribe as () => void) : () => {};
   }
 
   /** Reads the selected value; returns whether it changed. */
   #read(store: ExternalStore<S>): boolean {
-    const next = this.#select(store.getSnapshot());
+    let next: T;
+    try {
+      next = this.#select(store.getSnapshot());
+    } catch (error) {
+      warnOnce('cif-elements', 'snapshot', `the store's snapshot could not be read: ${String(error)}`);
+      return false;
+    }
     if (this.#value !== undefined && this.#equals(this.#value, next)) return false;
     this.#value = next;
     return true;
