@@ -102,7 +102,11 @@ export class StoreController<S, T = S> implements ReactiveController {
     try {
       next = this.#select(store.getSnapshot());
     } catch (error) {
-      warnOnce('cif-elements', 'snapshot', `the store's snapshot could not be read: ${String(error)}`);
+      warnOnce(
+        'cif-elements',
+        'snapshot',
+        `the store's snapshot could not be read: ${String(error)}`,
+      );
       return false;
     }
     if (this.#value !== undefined && this.#equals(this.#value, next)) return false;
