@@ -1,6 +1,12 @@
 export { CifElement } from './CifElement.js';
 export { defineElement, type StampedConstructor } from './define.js';
 export { warnOnce } from './warn.js';
+export {
+  CifDialEvent,
+  type CifDialDetail,
+  type CifDialRecord,
+  type CifDialSource,
+} from './events.js';
 export { VERSION } from './version.js';
 export { tokens, adoptTokens, hostThemeStyles } from './tokens/tokens.js';
 export { tokensCssText } from './tokens/generate.js';

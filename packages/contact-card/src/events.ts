@@ -1,32 +1,6 @@
 import type { ContactRecordRef } from './types.js';
 
-/** Where a dial came from; the card dials on the agent's click (`user`). Same as `<cif-dialpad>`'s. */
-export type CifDialSource = 'user' | 'recent' | 'api';
-
-/**
- * Detail of {@link CifDialEvent}: the kit's one `cif-dial` shape, the same as `<cif-dialpad>`'s, so one
- * listener places every call. The card's own context (record, label, call) is passed to
- * `actions.dial`, and the card is the event's target.
- */
-export interface CifDialDetail {
-  /** The number as stored on the record. */
-  readonly raw: string;
-  /** E.164 (`+12065550100`), or undefined when not normalisable. */
-  readonly normalised: string | undefined;
-  /** The ISO 3166-1 region the number was read in. */
-  readonly region: string;
-  readonly source: CifDialSource;
-}
-
-/**
- * `cif-dial`: the agent asks to call one of the contact's numbers. Cancelable: `preventDefault()` stops the
- * default action (`actions.dial`, else the bound store's `dial`).
- */
-export class CifDialEvent extends CustomEvent<CifDialDetail> {
-  constructor(detail: CifDialDetail) {
-    super('cif-dial', { detail, bubbles: true, composed: true, cancelable: true });
-  }
-}
+export { CifDialEvent, type CifDialDetail, type CifDialSource } from '@cif-elements/base';
 
 /** Detail of {@link CifOpenRecordEvent}. */
 export interface CifOpenRecordDetail {
@@ -107,7 +81,6 @@ export class CifRetryEvent extends CustomEvent<CifRetryDetail> {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'cif-dial': CifDialEvent;
     'cif-open-record': CifOpenRecordEvent;
     'cif-create-record': CifCreateRecordEvent;
     'cif-search-records': CifSearchRecordsEvent;

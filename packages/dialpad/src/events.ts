@@ -1,27 +1,4 @@
-/** Where a dial came from. */
-export type CifDialSource = 'user' | 'recent' | 'api';
-
-/** Detail of {@link CifDialEvent}. */
-export interface CifDialDetail {
-  /** The dial string as composed: `+12015550123,42` (digits, `* #`, leading `+`, `,` / `;` post-dial). */
-  readonly raw: string;
-  /** E.164 followed by any post-dial digits (`+12015550123,42`), or undefined when not normalisable. */
-  readonly normalised: string | undefined;
-  /** The ISO 3166-1 region the number was read in. */
-  readonly region: string;
-  /** The call button or Enter (`user`), a recent number (`recent`), or `dial()` (`api`). */
-  readonly source: CifDialSource;
-}
-
-/**
- * `cif-dial`: the agent asks to place a call. Cancelable: `preventDefault()` stops the default action,
- * the bound store's `dial(normalised ?? raw)`, so the app can place the call itself.
- */
-export class CifDialEvent extends CustomEvent<CifDialDetail> {
-  constructor(detail: CifDialDetail) {
-    super('cif-dial', { detail, bubbles: true, composed: true, cancelable: true });
-  }
-}
+export { CifDialEvent, type CifDialDetail, type CifDialSource } from '@cif-elements/base';
 
 /** Detail of {@link CifDtmfEvent}. */
 export interface CifDtmfDetail {
@@ -63,7 +40,6 @@ export class CifRegionChangeEvent extends CustomEvent<{ readonly region: string 
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'cif-dial': CifDialEvent;
     'cif-dtmf': CifDtmfEvent;
     'cif-dial-blocked': CifDialBlockedEvent;
     'cif-region-change': CifRegionChangeEvent;
