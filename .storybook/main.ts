@@ -29,6 +29,36 @@ function manifestPlugin(): Plugin {
   };
 }
 
+/**
+ * Bare imports of the packages' sources (tests excluded) that Vite should pre-bundle up front. Workspace
+ * packages are served from source, so Vite's scan can miss their dependencies and re-optimise mid-run,
+ * which reloads the story tests in flight.
+ */
+function sourceDependencies(): string[] {
+  const found = new Set<string>(['lit', '@storybook/addon-a11y > axe-core']);
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== 'dist') walk(path);
+      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+        const text = readFileSync(path, 'utf8');
+        for (const match of text.matchAll(
+          /(?:from|import\()\s*'((?:lit|libphonenumber-js)[^']*)'/g,
+        )) {
+          const specifier = match[1]!;
+          found.add(specifier.startsWith('lit') ? specifier : `@cif-elements/core > ${specifier}`);
+        }
+      }
+    }
+  };
+  for (const name of readdirSync(join(root, 'packages'))) {
+    const src = join(root, 'packages', name, 'src');
+    if (existsSync(src)) walk(src);
+  }
+  return [...found].filter((specifier) => !specifier.endsWith('.json'));
+}
+
 const config: StorybookConfig = {
   stories: ['../packages/*/src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
