@@ -47,7 +47,7 @@ function sourceDependencies(): string[] {
           /(?:from|import\()\s*'((?:lit|libphonenumber-js)[^']*)'/g,
         )) {
           const specifier = match[1]!;
-          found.add(specifier.startsWith('lit') ? specifier : `@cif-elements/core > ${specifier}`);
+          found.add(specifier);
         }
       }
     }
@@ -76,6 +76,11 @@ const config: StorybookConfig = {
       'import',
       'development',
       'default',
+    ];
+    viteConfig.optimizeDeps ??= {};
+    viteConfig.optimizeDeps.include = [
+      ...(viteConfig.optimizeDeps.include ?? []),
+      ...sourceDependencies(),
     ];
     return viteConfig;
   },
