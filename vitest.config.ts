@@ -30,6 +30,8 @@ export default defineConfig({
           headless: true,
           provider: playwright({
             launchOptions: { executablePath, args: chromiumArgs as string[] },
+            // Entrance animations would let axe read half-faded colours: stories are checked at rest.
+            contextOptions: { reducedMotion: 'reduce' },
           }),
           instances: [{ browser: 'chromium' }],
         },
