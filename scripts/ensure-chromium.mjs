@@ -27,6 +27,8 @@ try {
     '-y',
     '-qq',
     '--no-install-recommends',
+    // Also restores an installed package whose executable was removed.
+    '--reinstall',
     'chromium',
     'chromium-driver',
   ]);
