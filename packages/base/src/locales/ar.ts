@@ -1,3 +1,4 @@
+import { formatCount } from '../localize/plural.js';
 import { registerTranslation } from '../localize/registry.js';
 import type { CifTranslation } from '../localize/translation.js';
 import { callControls } from './ar/call-controls.js';
@@ -17,7 +18,7 @@ const translation: CifTranslation = {
   cancel: 'إلغاء',
   more: 'المزيد',
   unknownCaller: 'متصل غير معروف',
-  moreCount: (count) => `+${count} أخرى`,
+  moreCount: (count) => `+${formatCount('ar', count)} أخرى`,
   notInDynamics: 'غير متصل بـ Dynamics 365',
 
   dialpadLabel: 'لوحة الاتصال',

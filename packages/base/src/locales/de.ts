@@ -1,3 +1,4 @@
+import { formatCount } from '../localize/plural.js';
 import { registerTranslation } from '../localize/registry.js';
 import type { CifTranslation } from '../localize/translation.js';
 import { callControls } from './de/call-controls.js';
@@ -17,7 +18,7 @@ const translation: CifTranslation = {
   cancel: 'Abbrechen',
   more: 'Mehr',
   unknownCaller: 'Unbekannter Anrufer',
-  moreCount: (count) => `+${count} weitere`,
+  moreCount: (count) => `+${formatCount('de', count)} weitere`,
   notInDynamics: 'Nicht mit Dynamics 365 verbunden',
 
   dialpadLabel: 'Wähltastatur',

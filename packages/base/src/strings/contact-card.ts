@@ -1,3 +1,4 @@
+import { plural } from '../localize/plural.js';
 import type { CifContactCardTerms } from '../localize/terms/contact-card.js';
 
 /** English strings of `<cif-contact-card>`: the element's own fallback (`static strings`). */
@@ -6,9 +7,14 @@ export const contactCardStrings = {
   cardEmpty: 'No caller',
   cardError: 'The contact could not be loaded',
   cardActionFailed: 'That did not work. Try again.',
-  cardMatches: (count) => `${count} records match this number`,
+  cardMatches: (count) =>
+    plural('en', count, {
+      one: '# record matches this number',
+      other: '# records match this number',
+    }),
   cardChoose: 'Choose the caller',
-  cardOtherMatches: (count) => `Not this caller? ${count} matches`,
+  cardOtherMatches: (count) =>
+    plural('en', count, { one: 'Not this caller? # match', other: 'Not this caller? # matches' }),
   cardChosen: (name) => `${name} chosen`,
   cardOpen: (name) => `Open ${name} in Dynamics 365`,
   cardCreate: 'Create contact',

@@ -1,3 +1,4 @@
+import { plural } from '../localize/plural.js';
 import type { CifIncomingCallToastTerms } from '../localize/terms/incoming-call-toast.js';
 
 /** English strings of `<cif-incoming-call-toast>`: the element's own fallback (`static strings`). */
@@ -20,7 +21,8 @@ export const toastStrings = {
   toastAnnounce: (name, company) => `Incoming call from ${name}${company ? `, ${company}` : ''}`,
   toastAnnounceWaiting: (name, company) => `Call waiting: ${name}${company ? `, ${company}` : ''}`,
   toastAnnounceMissed: (name) => `Missed call from ${name}`,
-  toastMatches: (count) => `${count} matching records`,
+  toastMatches: (count) =>
+    plural('en', count, { one: '# matching record', other: '# matching records' }),
   toastTimeLeft: (seconds) => `${seconds} s left`,
   toastQueue: 'Queue',
   toastCampaign: 'Campaign',

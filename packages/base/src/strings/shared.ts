@@ -1,3 +1,4 @@
+import { formatCount } from '../localize/plural.js';
 import type { CifTranslation } from '../localize/translation.js';
 
 /** English terms shared across the kit: the built-in fallback of every element. */
@@ -9,6 +10,6 @@ export const sharedStrings = {
   cancel: 'Cancel',
   more: 'More',
   unknownCaller: 'Unknown caller',
-  moreCount: (count) => `+${count} more`,
+  moreCount: (count) => `+${formatCount('en', count)} more`,
   notInDynamics: 'Not connected to Dynamics 365',
 } as const satisfies Partial<CifTranslation>;

@@ -1,3 +1,4 @@
+import { plural } from '../../localize/plural.js';
 import type { CifContactCardTerms } from '../../localize/terms/contact-card.js';
 
 /** `<cif-contact-card>` in Arabic. */
@@ -6,9 +7,21 @@ export const contactCard = {
   cardEmpty: 'لا يوجد متصل',
   cardError: 'تعذّر تحميل جهة الاتصال',
   cardActionFailed: 'لم ينجح ذلك. حاول مرة أخرى.',
-  cardMatches: (count) => `${count} سجلات تطابق هذا الرقم`,
+  cardMatches: (count) =>
+    plural('ar', count, {
+      one: 'سجل واحد يطابق هذا الرقم',
+      two: 'سجلان يطابقان هذا الرقم',
+      few: '# سجلات تطابق هذا الرقم',
+      other: 'عدد السجلات المطابقة لهذا الرقم: #',
+    }),
   cardChoose: 'اختر المتصل',
-  cardOtherMatches: (count) => `ليس هذا المتصل؟ ${count} نتائج`,
+  cardOtherMatches: (count) =>
+    `ليس هذا المتصل؟ ${plural('ar', count, {
+      one: 'نتيجة واحدة',
+      two: 'نتيجتان',
+      few: '# نتائج',
+      other: '# نتيجة',
+    })}`,
   cardChosen: (name) => `تم اختيار ${name}`,
   cardOpen: (name) => `فتح ${name} في Dynamics 365`,
   cardCreate: 'إنشاء جهة اتصال',

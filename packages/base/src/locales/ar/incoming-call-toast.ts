@@ -1,3 +1,4 @@
+import { plural } from '../../localize/plural.js';
 import type { CifIncomingCallToastTerms } from '../../localize/terms/incoming-call-toast.js';
 
 /** `<cif-incoming-call-toast>` in Arabic. */
@@ -21,7 +22,14 @@ export const toast = {
   toastAnnounceWaiting: (name, company) =>
     `مكالمة في الانتظار: ${name}${company ? `، ${company}` : ''}`,
   toastAnnounceMissed: (name) => `مكالمة فائتة من ${name}`,
-  toastMatches: (count) => `${count} سجلات مطابقة`,
+  toastMatches: (count) =>
+    plural('ar', count, {
+      one: 'سجل واحد مطابق',
+      two: 'سجلان مطابقان',
+      few: '# سجلات مطابقة',
+      many: '# سجلًا مطابقًا',
+      other: '# سجل مطابق',
+    }),
   toastTimeLeft: (seconds) => `متبقٍ ${seconds} ث`,
   toastQueue: 'قائمة الانتظار',
   toastCampaign: 'الحملة',

@@ -1,3 +1,4 @@
+import { plural } from '../../localize/plural.js';
 import type { CifContactCardTerms } from '../../localize/terms/contact-card.js';
 
 /** `<cif-contact-card>` in German. */
@@ -6,9 +7,13 @@ export const contactCard = {
   cardEmpty: 'Kein Anrufer',
   cardError: 'Der Kontakt konnte nicht geladen werden',
   cardActionFailed: 'Das hat nicht geklappt. Bitte erneut versuchen.',
-  cardMatches: (count) => `${count} Datensätze passen zu dieser Nummer`,
+  cardMatches: (count) =>
+    plural('de', count, {
+      one: '# Datensatz passt zu dieser Nummer',
+      other: '# Datensätze passen zu dieser Nummer',
+    }),
   cardChoose: 'Anrufer auswählen',
-  cardOtherMatches: (count) => `Nicht dieser Anrufer? ${count} Treffer`,
+  cardOtherMatches: (count) => plural('de', count, { other: 'Nicht dieser Anrufer? # Treffer' }),
   cardChosen: (name) => `${name} ausgewählt`,
   cardOpen: (name) => `${name} in Dynamics 365 öffnen`,
   cardCreate: 'Kontakt anlegen',

@@ -1,3 +1,4 @@
+import { plural } from '../../localize/plural.js';
 import type { CifIncomingCallToastTerms } from '../../localize/terms/incoming-call-toast.js';
 
 /** `<cif-incoming-call-toast>` in German. */
@@ -20,7 +21,8 @@ export const toast = {
   toastAnnounce: (name, company) => `Eingehender Anruf von ${name}${company ? `, ${company}` : ''}`,
   toastAnnounceWaiting: (name, company) => `Anklopfen: ${name}${company ? `, ${company}` : ''}`,
   toastAnnounceMissed: (name) => `Verpasster Anruf von ${name}`,
-  toastMatches: (count) => `${count} passende Datensätze`,
+  toastMatches: (count) =>
+    plural('de', count, { one: '# passender Datensatz', other: '# passende Datensätze' }),
   toastTimeLeft: (seconds) => `noch ${seconds} s`,
   toastQueue: 'Warteschlange',
   toastCampaign: 'Kampagne',

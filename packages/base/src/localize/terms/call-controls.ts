@@ -34,12 +34,19 @@ export interface CifCallControlsTerms {
   readonly controlsQuality: (level: string, mos: string) => string;
   /** Announced when call quality drops to poor. */
   readonly controlsQualityDropped: string;
+  /** Announced when a call is connected: answered, or picked up by the other party. */
+  readonly controlsConnectedNow: string;
   readonly controlsMutedNow: string;
   readonly controlsUnmutedNow: string;
   readonly controlsHeldNow: string;
   readonly controlsResumedNow: string;
   /** Announced when the call ends and wrap-up begins. */
   readonly controlsEndedNow: string;
+  /**
+   * Announced, instead of `controlsEndedNow`, when the call was handed over; `target` is the number or
+   * name, empty when the phone system did not say (then "Call transferred").
+   */
+  readonly controlsTransferredNow: (target: string) => string;
   /** Announced when calls were merged into a conference. */
   readonly controlsMergedNow: string;
   /** Announced (and shown) when a command failed; `action` is the control's name. */

@@ -1,0 +1,42 @@
+import { plural } from '../../localize/plural.js';
+import type { CifContactCardTerms } from '../../localize/terms/contact-card.js';
+
+/** `<cif-contact-card>` in Japanese. */
+export const contactCard = {
+  cardLabel: '連絡先',
+  cardEmpty: '発信者なし',
+  cardError: '連絡先を読み込めませんでした',
+  cardActionFailed: '操作を完了できませんでした。もう一度お試しください。',
+  cardMatches: (count) => plural('ja', count, { other: 'この番号に一致するレコード: # 件' }),
+  cardChoose: '発信者を選択',
+  cardOtherMatches: (count) =>
+    plural('ja', count, { other: 'この発信者ではありませんか？ 一致 # 件' }),
+  cardChosen: (name) => `${name} を選択しました`,
+  cardOpen: (name) => `${name} を Dynamics 365 で開く`,
+  cardCreate: '取引先担当者を作成',
+  cardSearch: '検索',
+  cardCall: (type, number) => `${type} ${number} に発信`,
+  cardCopy: (type, number) => `${type}の番号 ${number} をコピー`,
+  cardCopied: (number) => `${number} をコピーしました`,
+  cardCopyFailed: '番号をコピーできませんでした',
+  cardPhone: '電話',
+  cardPhoneBusiness: '勤務先',
+  cardPhoneMobile: '携帯',
+  cardPhoneHome: '自宅',
+  cardPhoneFax: 'FAX',
+  cardPhoneOther: 'その他',
+  cardEmail: 'メール',
+  cardAddress: '住所',
+  cardLocalTime: '現地時刻',
+  cardVip: 'VIP',
+  cardDoNotCall: '電話不可',
+  cardContact: '取引先担当者',
+  cardAccount: '取引先企業',
+  cardLead: '潜在顧客',
+  cardActivity: '最近の活動',
+  cardNoActivity: '最近の活動はありません',
+  cardActivityFailed: '最近の活動を読み込めませんでした',
+  cardPhoneCall: '電話',
+  cardCase: 'サポート案件',
+  cardOtherActivity: '活動',
+} as const satisfies CifContactCardTerms;
