@@ -899,7 +899,22 @@ export class CifCallControls extends CifElement {
     const t = this.localize;
     const live = (s: string) => LIVE.includes(s);
     const out: string[] = [];
-    if (live(p.state) && !live(v.state)) out.push(t.term('controlsEndedNow'));
+    if (live(p.state) && !live(v.state)) {
+      // A handed-over call says where it went; any other end is "Call ended".
+      const transferred = v.endedId === (p.primaryId ?? p.callId) ? v.transferredTo : undefined;
+      out.push(
+        transferred !== undefined
+          ? t.term('controlsTransferredNow', transferred)
+          : t.term('controlsEndedNow'),
+      );
+    }
+    // Answered, or picked up by the other party (a new call, or the call being placed).
+    if (
+      v.state === 'connected' &&
+      (!live(p.state) ||
+        ((p.state === 'dialing' || p.state === 'alerting') && p.callId === v.callId))
+    )
+      out.push(t.term('controlsConnectedNow'));
     if (p.state === 'wrap-up' && v.state === 'idle') out.push(t.term('controlsWrapUpDone'));
     if (live(v.state) && live(p.state) && v.callId === p.callId) {
       if (v.muted !== p.muted)

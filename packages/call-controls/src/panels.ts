@@ -37,6 +37,17 @@ export interface PanelModule {
 }
 
 const valueOf = (event: Event) => (event.target as { value?: unknown }).value;
+/** Stands for an argument in a translated phrase until it is put back isolated (private-use character). */
+const ARG = '\uE000';
+
+/**
+ * A phrase with its argument isolated in `<bdi>`: a number or a name keeps its own direction inside a
+ * sentence of the other (`+1 425 555 0199` is not reordered into `0199 555 425 +1` in Arabic or Hebrew).
+ */
+function isolated(phrase: string, arg: string): TemplateResult {
+  const [before = '', ...rest] = phrase.split(ARG);
+  return html`${before}<bdi>${arg}</bdi>${rest.join(arg)}`;
+}
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 function action(
@@ -60,7 +71,7 @@ export function consult(c: PanelContext): TemplateResult {
   const { t, view, busy } = c;
   const go = (step: CifTransferAction) => () => c.transfer(step);
   return html`<div part="consult" role="group" aria-labelledby="consulting">
-    <span id="consulting">${t('controlsConsulting', view.consultTarget ?? '')}</span>
+    <span id="consulting">${isolated(t('controlsConsulting', ARG), view.consultTarget ?? '')}</span>
     <div class="actions">
       ${action(t('controlsSwap'), busy, go('swap'))}
       ${view.caps.canMerge ? action(t('controlsMerge'), busy, go('merge')) : nothing}

@@ -88,6 +88,13 @@ export interface CallControlsCallState {
   readonly capabilities?: Partial<CallControlsCapabilities> | undefined;
   /** Commands are refused (another tab owns the calls). */
   readonly readOnly?: boolean | undefined;
+  /** The customer's call that ended last (in wrap-up, or the newest in history when idle). */
+  readonly endedId?: string | undefined;
+  /**
+   * Set when that call ended by a transfer (blind or consult): where it went, or `''` when the snapshot
+   * does not say (yet).
+   */
+  readonly transferredTo?: string | undefined;
 }
 
 /** Maps a store snapshot to what the controls need. Set `storeSelector` when the default does not fit. */
@@ -134,7 +141,12 @@ export const readCallControlsState: CallControlsStateSelector = (snapshot) => {
   const primary =
     own.filter((c) => LIVE.includes(text(c.state) ?? '')).sort((a, b) => rank(a) - rank(b))[0] ??
     own.find((c) => c.state === 'ended' && isBag(c.wrapUp) && c.wrapUp.completedAt == null);
-  if (!primary) return { state: 'idle', ...common };
+  if (!primary) {
+    // The customer's call that just finished (no wrap-up): it tells the controls a transfer from an end.
+    const history = (Array.isArray(bag.history) ? (bag.history as unknown[]) : []).filter(isBag);
+    const last = history.find((c) => c.consultFor == null);
+    return { state: 'idle', ...common, ...(last ? endOf(last) : {}) };
+  }
   const transfer = isBag(primary.transfer) ? primary.transfer : {};
   const consulting = transfer.status === 'consulting';
   const leg = consulting ? calls.find((c) => c.id === transfer.consultCallId) : undefined;
@@ -162,5 +174,16 @@ export const readCallControlsState: CallControlsStateSelector = (snapshot) => {
     mos: time(context.mos),
     disposition: text(primary.disposition),
     notes: text(primary.notes),
+    ...(ended ? endOf(primary) : {}),
   };
 };
+
+/** How an ended call ended, as far as the controls announce it. */
+function endOf(call: Bag): Pick<CallControlsCallState, 'endedId' | 'transferredTo'> {
+  const transfer = isBag(call.transfer) ? call.transfer : {};
+  const transferred = call.endReason === 'transferred' || transfer.status === 'completed';
+  return {
+    endedId: text(call.id),
+    transferredTo: transferred ? (text(transfer.target) ?? '') : undefined,
+  };
+}
