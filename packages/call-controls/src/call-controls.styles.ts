@@ -276,6 +276,19 @@ export const styles = css`
       border-color: GrayText;
       opacity: 1;
     }
+    /* End call stays a filled button, in inverted button colours rather than the tokens' Highlight:
+       Chromium paints a Canvas backplate behind forced text, which would hide HighlightText. */
+    [part~='end-button'] {
+      forced-color-adjust: none;
+      border-color: ButtonText;
+      background: ButtonText;
+      color: ButtonFace;
+    }
+    [part~='end-button'][aria-disabled='true'] {
+      border-color: GrayText;
+      background: ButtonFace;
+      color: GrayText;
+    }
     [part='quality'] path.on,
     [part='recording']::before {
       stroke: CanvasText;

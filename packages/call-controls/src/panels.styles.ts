@@ -67,5 +67,17 @@ export const styles = css`
     [part~='action'] {
       border: 1px solid ButtonText;
     }
+    /* The primary action is filled in inverted button colours (a Highlight fill would get a Canvas
+       backplate behind its text and hide it). */
+    [part~='primary'] {
+      forced-color-adjust: none;
+      background: ButtonText;
+      color: ButtonFace;
+    }
+    [part~='primary'][aria-disabled='true'] {
+      border-color: GrayText;
+      background: ButtonFace;
+      color: GrayText;
+    }
   }
 `;

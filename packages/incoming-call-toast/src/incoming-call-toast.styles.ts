@@ -252,6 +252,18 @@ export const styles = css`
     .answer,
     .decline {
       border-width: 2px;
+      border-color: ButtonText;
+    }
+    /* Answer is filled in inverted button colours, decline outlined: told apart without colour, and no
+       Highlight fill (Chromium's Canvas backplate behind forced text would hide HighlightText). */
+    .answer {
+      forced-color-adjust: none;
+      background: ButtonText;
+      color: ButtonFace;
+    }
+    .decline {
+      background: ButtonFace;
+      color: ButtonText;
     }
     [part='progress'] {
       fill: Highlight;
@@ -260,6 +272,9 @@ export const styles = css`
       opacity: 1;
       color: GrayText;
       background: ButtonFace;
+    }
+    .answer[aria-disabled='true'] {
+      border-color: GrayText;
     }
     :focus-visible {
       outline-color: Highlight;
