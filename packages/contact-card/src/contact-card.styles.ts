@@ -268,15 +268,23 @@ export const styles = css`
   @media (forced-colors: active) {
     [part='base'],
     .avatar,
-    .actions button,
     .skeleton span {
       border: 1px solid CanvasText;
+    }
+    /* Every button and option shows its extent: icon-only and text-like buttons included. */
+    button,
+    .option {
+      border: 1px solid ButtonText;
+    }
+    .phone {
+      gap: var(--cif-space-1);
     }
     :focus-visible {
       outline-color: Highlight;
     }
     [aria-disabled='true'] {
       color: GrayText;
+      border-color: GrayText;
     }
   }
 `;

@@ -237,8 +237,13 @@ export const styles = css`
   @media (forced-colors: active) {
     [part~='key'],
     .actions button,
+    [part='recent'],
     select {
       border: 1px solid ButtonText;
+    }
+    /* Recents are spaced so their borders do not merge into one box. */
+    [part='recents'] li + li {
+      margin-block-start: var(--cif-space-1);
     }
     [part='call-button'] {
       background: ButtonText;
