@@ -143,9 +143,6 @@ export const styles = css`
     [part~='key'] {
       transition: none;
     }
-    .pending svg {
-      animation: none;
-    }
   }
   [part~='key']:hover:not(:disabled) {
     background: var(--_key-bg-hover);
@@ -191,6 +188,12 @@ export const styles = css`
   @keyframes pulse {
     to {
       opacity: 0.35;
+    }
+  }
+  /* After the rule it overrides (same specificity): the pending call button stops pulsing. */
+  @media (prefers-reduced-motion: reduce) {
+    .pending svg {
+      animation: none;
     }
   }
   svg {
