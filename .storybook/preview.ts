@@ -1,6 +1,14 @@
 import { setLocale } from '@cif-elements/base';
 import '@cif-elements/base/locales/ar.js';
 import '@cif-elements/base/locales/de.js';
+import '@cif-elements/base/locales/es.js';
+import '@cif-elements/base/locales/fr.js';
+import '@cif-elements/base/locales/he.js';
+import '@cif-elements/base/locales/it.js';
+import '@cif-elements/base/locales/ja.js';
+import '@cif-elements/base/locales/nl.js';
+import '@cif-elements/base/locales/pt-BR.js';
+import '@cif-elements/base/locales/zh-CN.js';
 import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from 'virtual:cif-manifest';
@@ -100,7 +108,15 @@ const preview: Preview = {
         items: [
           { value: 'en', title: 'English' },
           { value: 'de', title: 'Deutsch' },
+          { value: 'fr', title: 'Français' },
+          { value: 'es', title: 'Español' },
+          { value: 'it', title: 'Italiano' },
+          { value: 'pt-BR', title: 'Português (Brasil)' },
+          { value: 'nl', title: 'Nederlands' },
+          { value: 'ja', title: '日本語' },
+          { value: 'zh-CN', title: '中文（简体）' },
           { value: 'ar', title: 'العربية' },
+          { value: 'he', title: 'עברית' },
         ],
         dynamicTitle: true,
       },
