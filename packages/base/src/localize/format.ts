@@ -51,13 +51,22 @@ interface DurationFormatLike {
 }
 type DurationFormatConstructor = new (
   lang: string,
-  options: { style: string },
+  options: Record<string, string>,
 ) => DurationFormatLike;
 
+/** The digital clock of `Intl.DurationFormat`: `mm:ss`, then `h:mm:ss`, in the locale's digits and separators. */
+const DIGITAL = {
+  style: 'digital',
+  hours: 'numeric',
+  minutes: '2-digit',
+  seconds: '2-digit',
+  hoursDisplay: 'auto',
+};
+
 /**
- * A duration. `timer` gives `mm:ss`, then `h:mm:ss`, with the locale's digits; `long` gives words
- * ("2 minutes, 5 seconds") through `Intl.DurationFormat` where the browser has it, unit formatting
- * otherwise.
+ * A duration. `timer` gives `mm:ss`, then `h:mm:ss`, with the locale's digits and time separator
+ * (`01.05` in Finnish) through `Intl.DurationFormat`'s digital style; `long` gives words ("2 minutes,
+ * 5 seconds"). Where the browser lacks `Intl.DurationFormat`, `Intl.NumberFormat` builds the same.
  */
 export function formatDuration(
   lang: string,
@@ -68,14 +77,14 @@ export function formatDuration(
   const hours = Math.floor(safe / 3600);
   const minutes = Math.floor((safe % 3600) / 60);
   const seconds = safe % 60;
+  const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor })
+    .DurationFormat;
   if (style === 'long') {
     const parts: Record<string, number> = hours
       ? { hours, minutes, seconds }
       : minutes
         ? { minutes, seconds }
         : { seconds };
-    const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatConstructor })
-      .DurationFormat;
     if (DurationFormat) return new DurationFormat(lang, { style: 'long' }).format(parts);
     return Object.entries(parts)
       .map(([unit, value]) =>
@@ -87,6 +96,7 @@ export function formatDuration(
       )
       .join(' ');
   }
+  if (DurationFormat) return new DurationFormat(lang, DIGITAL).format({ hours, minutes, seconds });
   const two = new Intl.NumberFormat(lang, { minimumIntegerDigits: 2, useGrouping: false });
   const one = new Intl.NumberFormat(lang, { useGrouping: false });
   return hours > 0
