@@ -779,12 +779,14 @@ export class CifSoftphone extends CifElement {
               ></cif-contact-card>`
             : nothing
         }
-        <cif-call-controls
-          part="controls"
-          .store=${store}
-          .storeSelector=${this.#controlsSelector}
-          .dispositions=${this.dispositions}
-        ></cif-call-controls>
+        <div class="controls">
+          <cif-call-controls
+            part="controls"
+            .store=${store}
+            .storeSelector=${this.#controlsSelector}
+            .dispositions=${this.dispositions}
+          ></cif-call-controls>
+        </div>
         ${this.#heldCalls(t, layout)}
       </section>
       <cif-dialpad

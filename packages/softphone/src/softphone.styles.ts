@@ -103,6 +103,20 @@ export const styles = css`
     gap: var(--_gap);
     min-inline-size: 0;
   }
+  /* The controls sit in a panel like the card's; without a call to control it takes no room. */
+  .controls {
+    min-inline-size: 0;
+    padding: var(--cif-space-2);
+    border: 1px solid var(--cif-color-border);
+    border-radius: var(--cif-radius-lg);
+    background: var(--cif-color-surface);
+  }
+  .controls:has(> cif-call-controls:state(idle)) {
+    display: none;
+  }
+  .controls > cif-call-controls {
+    --cif-call-controls-background: transparent;
+  }
   .held {
     display: grid;
     gap: var(--cif-space-2);
@@ -151,6 +165,7 @@ export const styles = css`
       border: 1px solid CanvasText;
     }
     .banner,
+    .controls,
     .held-call,
     button {
       border-color: CanvasText;

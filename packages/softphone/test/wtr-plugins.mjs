@@ -189,7 +189,12 @@ async function page(payload, session) {
       // Let entrance animations (the toasts) end.
       await new Promise((resolve) => setTimeout(resolve, 400));
       const path = join(resultsDir, `${payload.name}.png`);
-      await open.page.screenshot({ path, ...(payload.clip ? { clip: payload.clip } : {}) });
+      // Within the viewport: resizing it for the capture would re-lay out the widget's frame.
+      await open.page.screenshot({
+        path,
+        captureBeyondViewport: false,
+        ...(payload.clip ? { clip: payload.clip } : {}),
+      });
       return path;
     }
     default:

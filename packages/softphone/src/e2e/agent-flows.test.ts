@@ -179,6 +179,9 @@ for (const api of [2, 1] as const) {
         `return part('toast').shownCalls.some((c) => c.name === 'Amelia Hughes');`,
         'the toast',
       );
+      // The card shows the caller while it rings (and, in CIF 2.0, the host's notification is up).
+      expect(await cardName()).to.equal('Amelia Hughes');
+      if (api === 2) await waitHost(`return h.notifications.current;`, "the host's notification");
       await shot('ringing', true);
       await answer(callId, 'Amelia Hughes');
 
@@ -204,6 +207,8 @@ for (const api of [2, 1] as const) {
       );
       await click(stack, 'widget', IN.hold);
       await connected(callId);
+      await click(stack, 'widget', IN.mute);
+      await waitWidget(`return calls()[0]?.muted === false;`, 'unmuted');
       await shot('connected', true);
 
       await click(stack, 'widget', IN.endCall);
