@@ -89,8 +89,12 @@ for (const t of RTL_LOCALES) {
       expect(rect(part(el, 'clear-button')).left).to.be.below(
         rect(part(el, 'backspace-button')).left,
       );
-      // The surrounding layout is mirrored: the region selector starts the row on the right.
-      expect(rect(part(el, 'region-select')).right).to.be.above(rect(input).right);
+      // The surrounding layout is mirrored: a recent caller's name starts the row on the right.
+      const row = part(el, 'recent');
+      const name = [...row.querySelectorAll('span')].find((span) =>
+        span.textContent.includes('Jane'),
+      )!;
+      expect(rect(name).right).to.be.above(rect(recent).right);
     });
 
     it('toast: the primary action at the inline end (left), numbers left to right, the countdown mirrored', async () => {
