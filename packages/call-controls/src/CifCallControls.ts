@@ -899,19 +899,28 @@ export class CifCallControls extends CifElement {
     const t = this.localize;
     const live = (s: string) => LIVE.includes(s);
     const out: string[] = [];
-    if (live(p.state) && !live(v.state)) {
-      // A handed-over call says where it went; any other end is "Call ended".
-      const transferred = v.endedId === (p.primaryId ?? p.callId) ? v.transferredTo : undefined;
+    // The end of the call on show: a store says which call ended (another may stay on hold); without
+    // one, leaving the live states is the end. A handed-over call says where it went.
+    const tracked = v.endedId !== undefined || p.endedId !== undefined;
+    const ended = tracked
+      ? live(p.state) &&
+        v.endedId !== p.endedId &&
+        v.endedId !== undefined &&
+        (v.endedId === p.callId || v.endedId === p.primaryId)
+      : live(p.state) && !live(v.state);
+    if (ended)
       out.push(
-        transferred !== undefined
-          ? t.term('controlsTransferredNow', transferred)
+        tracked && v.transferredTo !== undefined
+          ? t.term('controlsTransferredNow', v.transferredTo)
           : t.term('controlsEndedNow'),
       );
-    }
-    // Answered, or picked up by the other party (a new call, or the call being placed).
+    // Answered or picked up: a call after none, the call being placed, or another caller taken while
+    // the first waits on hold (not the swaps of a consult).
+    const other = v.callId !== p.callId && !v.consultTarget && !p.consultTarget;
     if (
       v.state === 'connected' &&
       (!live(p.state) ||
+        other ||
         ((p.state === 'dialing' || p.state === 'alerting') && p.callId === v.callId))
     )
       out.push(t.term('controlsConnectedNow'));

@@ -23,6 +23,8 @@ describe('readCallControlsState', () => {
       state: 'idle',
       capabilities: { canMute: true },
       readOnly: false,
+      // The call that ended last, for the announcement of its end.
+      endedId: 'e',
     });
   });
 

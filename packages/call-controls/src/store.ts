@@ -88,7 +88,7 @@ export interface CallControlsCallState {
   readonly capabilities?: Partial<CallControlsCapabilities> | undefined;
   /** Commands are refused (another tab owns the calls). */
   readonly readOnly?: boolean | undefined;
-  /** The customer's call that ended last (in wrap-up, or the newest in history when idle). */
+  /** The customer's call that ended last (in wrap-up, or finished): the controls announce its end. */
   readonly endedId?: string | undefined;
   /**
    * Set when that call ended by a transfer (blind or consult): where it went, or `''` when the snapshot
@@ -141,31 +141,33 @@ export const readCallControlsState: CallControlsStateSelector = (snapshot) => {
   const primary =
     own.filter((c) => LIVE.includes(text(c.state) ?? '')).sort((a, b) => rank(a) - rank(b))[0] ??
     own.find((c) => c.state === 'ended' && isBag(c.wrapUp) && c.wrapUp.completedAt == null);
-  if (!primary) {
-    // The customer's call that just finished (no wrap-up): it tells the controls a transfer from an end.
-    const history = (Array.isArray(bag.history) ? (bag.history as unknown[]) : []).filter(isBag);
-    const last = history.find((c) => c.consultFor == null);
-    return { state: 'idle', ...common, ...(last ? endOf(last) : {}) };
-  }
+  // The customer's call that ended last, in wrap-up or finished: its end is news (and a transfer is
+  // told from a hang-up), also when another call stays on hold.
+  const history = (Array.isArray(bag.history) ? (bag.history as unknown[]) : []).filter(isBag);
+  const ended = [...own.filter((c) => c.state === 'ended'), ...history.slice(0, 1)]
+    .filter((c) => c.consultFor == null)
+    .sort((a, b) => (time(b.endedAt) ?? 0) - (time(a.endedAt) ?? 0))[0];
+  const last = ended ? endOf(ended) : {};
+  if (!primary) return { state: 'idle', ...common, ...last };
   const transfer = isBag(primary.transfer) ? primary.transfer : {};
   const consulting = transfer.status === 'consulting';
   const leg = consulting ? calls.find((c) => c.id === transfer.consultCallId) : undefined;
   const focus = leg && primary.state !== 'connected' ? leg : primary;
   const context = isBag(primary.context) ? primary.context : {};
   const wrapUp = isBag(primary.wrapUp) ? primary.wrapUp : {};
-  const ended = primary.state === 'ended';
+  const over = primary.state === 'ended';
   const held = primary.state === 'held' ? primary : focus;
   return {
     ...common,
-    state: ended ? 'wrap-up' : (text(focus.state) as CallControlsState),
+    state: over ? 'wrap-up' : (text(focus.state) as CallControlsState),
     callId: text(focus.id),
     primaryId: text(primary.id),
     muted: focus.muted === true,
     recording: text(primary.recording) as CallControlsRecording | undefined,
     callStart: time(primary.answeredAt),
     holdStart: time(held.heldSince),
-    wrapUpStart: ended ? time(wrapUp.startedAt) : undefined,
-    wrapUpDeadline: ended ? time(wrapUp.deadline) : undefined,
+    wrapUpStart: over ? time(wrapUp.startedAt) : undefined,
+    wrapUpDeadline: over ? time(wrapUp.deadline) : undefined,
     consultTarget: consulting ? text(transfer.target) : undefined,
     consultId: text(leg?.id),
     conference: Array.isArray(primary.merged) && primary.merged.length > 0,
@@ -174,7 +176,7 @@ export const readCallControlsState: CallControlsStateSelector = (snapshot) => {
     mos: time(context.mos),
     disposition: text(primary.disposition),
     notes: text(primary.notes),
-    ...(ended ? endOf(primary) : {}),
+    ...last,
   };
 };
 
@@ -182,8 +184,6 @@ export const readCallControlsState: CallControlsStateSelector = (snapshot) => {
 function endOf(call: Bag): Pick<CallControlsCallState, 'endedId' | 'transferredTo'> {
   const transfer = isBag(call.transfer) ? call.transfer : {};
   const transferred = call.endReason === 'transferred' || transfer.status === 'completed';
-  return {
-    endedId: text(call.id),
-    transferredTo: transferred ? (text(transfer.target) ?? '') : undefined,
-  };
+  const endedId = text(call.id);
+  return transferred ? { endedId, transferredTo: text(transfer.target) ?? '' } : { endedId };
 }
