@@ -193,6 +193,34 @@ describe('announcements: one shared live region, each call-state change said onc
     ]);
   });
 
+  it('call waiting: the second caller announced, the first held, the second connected and ended, the first resumed', async () => {
+    await page();
+    const first = provider.ring(JANE, { displayName: 'Jane Doe' });
+    await heard(1);
+    await store.answer(first);
+    await heard(2);
+    const second = provider.ring('+442079460018', { displayName: 'Alex Baker' });
+    await heard(3);
+    await store.setHeld(first, true);
+    await heard(4);
+    await store.answer(second);
+    await heard(5);
+    await store.hangUp(second);
+    await heard(6);
+    await store.setHeld(first, false);
+    await heard(7);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(log.heard.map((h) => h.text)).to.deep.equal([
+      en.toastAnnounce('Jane Doe', ''),
+      en.controlsConnectedNow,
+      en.toastAnnounceWaiting('Alex Baker', ''),
+      en.controlsHeldNow,
+      en.controlsConnectedNow,
+      en.controlsEndedNow,
+      en.controlsResumedNow,
+    ]);
+  });
+
   it('two call-control bars bound to the same store still say each change once', async () => {
     const { bars } = await page(2);
     expect(bars).to.have.length(2);
