@@ -85,6 +85,8 @@ for (const t of RTL_LOCALES) {
       const recent = part(el, 'recent').querySelector('bdi')!;
       expect(recent.textContent).to.match(/^\+1/);
       expect(elementReadsLeftToRight(recent), 'a recent number').to.equal(true);
+      // Backspace deletes at the end of a left-to-right number: its icon keeps pointing left.
+      expect(transformOf(part(el, 'backspace-button').querySelector('svg')!)).to.equal('none');
       // The row of call-to-action buttons is a keypad row too: clear, call, backspace stay in place.
       expect(rect(part(el, 'clear-button')).left).to.be.below(
         rect(part(el, 'backspace-button')).left,
