@@ -79,7 +79,7 @@ const inner = (host: Element | null, selector: string) =>
 const calls = (el: CifSoftphone): readonly Call[] => el.store?.getSnapshot().calls ?? [];
 const call = (el: CifSoftphone, id: string) => calls(el).find((c) => c.id === id);
 const until = (check: () => unknown, what: string) =>
-  waitUntil(() => Boolean(check()), what, { timeout: 4000 });
+  waitUntil(() => Boolean(check()), what, { timeout: 8000 });
 
 /** Animations in the softphone and every shadow root below it. */
 function animations(root: Element): Animation[] {

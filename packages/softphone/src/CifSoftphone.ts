@@ -440,6 +440,9 @@ export class CifSoftphone extends CifElement {
     this.#stops.push(() => store.dispose());
     this.#layout.store = store;
     this.requestUpdate();
+    // The phone system's events count once the store knows whether this tab owns the calls.
+    await store.ready;
+    if (!current()) return;
     const cif = await this.#loadCif();
     if (!current()) return;
     if (cif.status !== 'ready') {
@@ -779,7 +782,7 @@ export class CifSoftphone extends CifElement {
               ></cif-contact-card>`
             : nothing
         }
-        <div class="controls">
+        <div class="controls" ?hidden=${!layout.live}>
           <cif-call-controls
             part="controls"
             .store=${store}

@@ -83,7 +83,8 @@ export function createSimulatedProvider(options: SimulatedPhoneOptions = {}): Si
     // Commands change the phone system's calls after their latency; save once they have.
     setTimeout(save, provider.latencyMs + 1);
   };
-  provider.subscribe(later);
+  // Events follow the phone system's changes: save at once (a reload may come right after).
+  provider.subscribe(save);
   provider.watchActions(later);
   return provider;
 }

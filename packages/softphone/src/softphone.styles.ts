@@ -103,16 +103,13 @@ export const styles = css`
     gap: var(--_gap);
     min-inline-size: 0;
   }
-  /* The controls sit in a panel like the card's; without a call to control it takes no room. */
+  /* The controls sit in a panel like the card's. */
   .controls {
     min-inline-size: 0;
     padding: var(--cif-space-2);
     border: 1px solid var(--cif-color-border);
     border-radius: var(--cif-radius-lg);
     background: var(--cif-color-surface);
-  }
-  .controls:has(> cif-call-controls:state(idle)) {
-    display: none;
   }
   .controls > cif-call-controls {
     --cif-call-controls-background: transparent;

@@ -112,7 +112,14 @@ for (const api of [2, 1] as const) {
     ): Promise<PhoneCall> {
       const before = await phonecalls(number);
       if (options.end !== false) await click(stack, 'widget', IN.endCall);
-      await select(stack, 'widget', IN.disposition, options.disposition ?? 'Resolved');
+      await select(stack, 'widget', IN.disposition, options.disposition ?? 'Resolved').catch(
+        async (error: unknown) => {
+          const state = await widget(
+            `return JSON.stringify({ role: sp.store.getSnapshot().role, calls: calls().map((c) => [c.id, c.state, c.pending, c.wrapUp]), err: sp.store.getSnapshot().lastError });`,
+          );
+          throw new Error(`${String(error)}\n${String(state)}`);
+        },
+      );
       await type(stack, 'widget', IN.notes, options.notes ?? 'Handled in the end-to-end test');
       if (options.shot) {
         await widget(`window.scrollTo(0, document.documentElement.scrollHeight); return true;`);
