@@ -143,9 +143,9 @@ export const readCallControlsState: CallControlsStateSelector = (snapshot) => {
     own.find((c) => c.state === 'ended' && isBag(c.wrapUp) && c.wrapUp.completedAt == null);
   // The customer's call that ended last, in wrap-up or finished: its end is news (and a transfer is
   // told from a hang-up), also when another call stays on hold.
-  const history = (Array.isArray(bag.history) ? (bag.history as unknown[]) : []).filter(isBag);
-  const ended = [...own.filter((c) => c.state === 'ended'), ...history.slice(0, 1)]
-    .filter((c) => c.consultFor == null)
+  const history = Array.isArray(bag.history) ? (bag.history as unknown[]) : [];
+  const ended = [...calls, ...history.filter(isBag)]
+    .filter((c) => c.state === 'ended' && c.consultFor == null)
     .sort((a, b) => (time(b.endedAt) ?? 0) - (time(a.endedAt) ?? 0))[0];
   const last = ended ? endOf(ended) : {};
   if (!primary) return { state: 'idle', ...common, ...last };

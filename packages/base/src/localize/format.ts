@@ -54,14 +54,11 @@ type DurationFormatConstructor = new (
   options: Record<string, string>,
 ) => DurationFormatLike;
 
-/** The digital clock of `Intl.DurationFormat`: `mm:ss`, then `h:mm:ss`, in the locale's digits and separators. */
-const DIGITAL = {
-  style: 'digital',
-  hours: 'numeric',
-  minutes: '2-digit',
-  seconds: '2-digit',
-  hoursDisplay: 'auto',
-};
+/**
+ * The digital clock of `Intl.DurationFormat`: `mm:ss`, then `h:mm:ss` (minutes and seconds are
+ * two-digit by default), in the locale's digits and separators.
+ */
+const DIGITAL = { style: 'digital', hoursDisplay: 'auto' };
 
 /**
  * A duration. `timer` gives `mm:ss`, then `h:mm:ss`, with the locale's digits and time separator
