@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import { FakeCIFramework } from '../testing/index.js';
 import {
   CifClient,
+  CIF_NOTIFY_EVENT_TIMEOUT,
   type CifError,
   createCifClient,
   isCifError,
@@ -884,6 +885,39 @@ describe('CifClient', () => {
         void fallback.getMode().catch((e: CifError) => settled.push(`nan:${e.code}`));
         await clock.tickAsync(600_000);
         expect(settled).to.deep.equal(['nan:timeout']);
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('gives openForm and createSession no default timeout (like the library); explicit ones apply', async () => {
+      const clock = sinon.useFakeTimers();
+      try {
+        const fake = new FakeCIFramework();
+        fake.override('openForm', { never: true }).override('createSession', { never: true });
+        fake.override('notifyEvent', { never: true });
+        const client = createCifClient(fake.library, { timeout: 1_000 });
+        const settled: string[] = [];
+        const note = (label: string) => (e: CifError) => settled.push(`${label}:${e.code}`);
+        void client.openForm({ entityName: 'contact' }).catch(note('form'));
+        void client.createSession({ templateName: 't' }).catch(note('session'));
+        void client.notifyEvent({ templateName: 't' }).catch(note('notify'));
+        void client
+          .openForm({ entityName: 'contact' }, undefined, { timeout: 2_000 })
+          .catch(note('form-call'));
+        const perApi = createCifClient(fake.library, { timeouts: { createSession: 3_000 } });
+        void perApi.createSession({ templateName: 't' }).catch(note('session-api'));
+        await clock.tickAsync(3_000);
+        expect(settled).to.deep.equal(['form-call:timeout', 'session-api:timeout']);
+        await clock.tickAsync(CIF_NOTIFY_EVENT_TIMEOUT);
+        // notifyEvent keeps its long default; openForm and createSession wait for the agent.
+        expect(settled).to.deep.equal([
+          'form-call:timeout',
+          'session-api:timeout',
+          'notify:timeout',
+        ]);
+        await clock.tickAsync(3_600_000);
+        expect(settled).to.have.length(3);
       } finally {
         clock.restore();
       }

@@ -80,6 +80,16 @@ export const CIF_DEFAULT_TIMEOUTS: Readonly<Record<CifVersion, number>> = Object
  */
 export const CIF_NOTIFY_EVENT_TIMEOUT = 510_000;
 
+/**
+ * APIs without a default client timeout, like the real library (which does not time them out either):
+ * openForm waits for the agent to save or close the form, createSession may wait behind host prompts.
+ * A per-call `timeout` or a per-API `timeouts` entry still bounds them; the general `timeout` does not.
+ */
+export const CIF_UNBOUNDED_APIS: readonly CifApiName[] = Object.freeze([
+  'openForm',
+  'createSession',
+]);
+
 /** The longest delay timers honour (2^31 - 1 ms); longer ones would fire at once. */
 const MAX_TIMER_DELAY = 2_147_483_647;
 
@@ -100,9 +110,15 @@ export const CIF_DEFAULT_HANDLER_TIMEOUT = 9_000;
 export interface CifClientOptions {
   /** The CIF version to speak; detected from the library when omitted. */
   readonly version?: CifVersion;
-  /** Default per-call timeout in ms (`0` or `Infinity`: none). Defaults to {@link CIF_DEFAULT_TIMEOUTS}. */
+  /**
+   * Default per-call timeout in ms (`0` or `Infinity`: none). Defaults to {@link CIF_DEFAULT_TIMEOUTS}.
+   * notifyEvent waits at least {@link CIF_NOTIFY_EVENT_TIMEOUT}; openForm and createSession have no default
+   * timeout ({@link CIF_UNBOUNDED_APIS}): bound them per call or with `timeouts`.
+   */
   readonly timeout?: number;
-  /** Per-API timeouts in ms, overriding `timeout` (e.g. `{ notifyEvent: 130_000 }`). */
+  /**
+   * Per-API timeouts in ms, overriding `timeout` (e.g. `{ notifyEvent: 130_000 }`, `{ openForm: 600_000 }`).
+   */
   readonly timeouts?: Readonly<Partial<Record<CifApiName, number>>>;
   /**
    * How long an event handler may run before the client answers the host anyway (the host waits for the
@@ -1016,6 +1032,7 @@ export class CifClient {
   #timeoutFor(api: CifApiName, timeout: number | undefined): number | undefined {
     const configured = timeout ?? this.#timeouts[api];
     if (typeof configured === 'number' && !Number.isNaN(configured)) return timerDelay(configured);
+    if (CIF_UNBOUNDED_APIS.includes(api)) return undefined;
     const fallback = timerDelay(this.#defaultTimeout);
     if (api === 'notifyEvent' && fallback !== undefined)
       return Math.max(fallback, CIF_NOTIFY_EVENT_TIMEOUT);

@@ -4,6 +4,7 @@ export {
   CIF_DEFAULT_TIMEOUTS,
   CIF_DEFAULT_HANDLER_TIMEOUT,
   CIF_NOTIFY_EVENT_TIMEOUT,
+  CIF_UNBOUNDED_APIS,
   type CifClientOptions,
   type CifEventContext,
   type CifEventHandler,

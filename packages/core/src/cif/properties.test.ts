@@ -11,6 +11,7 @@ import {
   CIF_ERROR_CODES,
   CIF_V1_EVENTS,
   CIF_V2_EVENTS,
+  CIF_UNBOUNDED_APIS,
   CifClient,
   isCifError,
   type CifApiName,
@@ -114,7 +115,10 @@ function libraryFor(api: CifApiName, b: Behaviour): CifLibrary {
 }
 
 /** Every client method with plausible arguments (arbitrary arguments are covered separately). */
-const CALLS: readonly [CifApiName, (client: CifClient, timeout: number) => Promise<unknown>][] = [
+const CALLS: readonly [
+  CifApiName,
+  (client: CifClient, timeout: number | undefined) => Promise<unknown>,
+][] = [
   ['setClickToAct', (c, timeout) => c.setClickToAct(true, { timeout })],
   ['getClickToAct', (c, timeout) => c.getClickToAct({ timeout })],
   ['setMode', (c, timeout) => c.setMode(1, { timeout })],
@@ -181,6 +185,7 @@ describe('CifClient properties', () => {
     expect(covered.size).to.equal(41 - 2); // all 41 APIs except addHandler/removeHandler, covered by events below
   });
 
+  // Every call passes an explicit timeout: openForm and createSession have no default one (see below).
   it('settles every call with a result or a CifError, no later than its timeout', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -217,6 +222,33 @@ describe('CifClient properties', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('settles every call by the default timeout, except the APIs the library never times out', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...CALLS.filter(([api]) => api !== 'notifyEvent')),
+        fc.integer({ min: 1, max: 3_000 }),
+        async ([api, call], timeout) => {
+          const client = new CifClient(libraryFor(api, { kind: 'never' }), { version: 2, timeout });
+          let outcome: string | undefined;
+          void call(client, undefined).then(
+            () => (outcome = 'resolved'),
+            (error: { code?: string }) => (outcome = error.code),
+          );
+          await clock.tickAsync(timeout);
+          if (CIF_UNBOUNDED_APIS.includes(api)) {
+            // openForm waits for the agent to save the form; createSession behind host prompts.
+            await clock.tickAsync(3_600_000);
+            expect(outcome, `${api} timed out without an explicit timeout`).to.equal(undefined);
+          } else {
+            expect(outcome, `${api} still pending after ${timeout} ms`).to.equal('timeout');
+          }
+          await clock.runAllAsync();
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
