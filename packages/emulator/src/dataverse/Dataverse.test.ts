@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { Dataverse, parseGuid } from './Dataverse.js';
 import { DataverseError } from './errors.js';
-import { accountId, contactId, defaultSeed, userId } from './seed.js';
+import { accountId, contactId, defaultSeed, incidentId, leadId, userId } from './seed.js';
 
 const fixedNow = () => new Date('2025-03-01T10:00:00Z');
 const seeded = () => new Dataverse({ seed: () => defaultSeed(), now: fixedNow });
@@ -95,7 +95,7 @@ describe('Dataverse CRUD', () => {
       phonenumber: '+44 20 7946 0958',
       directioncode: false,
       actualdurationminutes: 3,
-      'regardingobjectid_contact@odata.bind': `/contacts(${contactId(7)})`,
+      'regardingobjectid_contact_phonecall@odata.bind': `/contacts(${contactId(7)})`,
       phonecall_activity_parties: [
         { 'partyid_systemuser@odata.bind': `/systemusers(${userId(1)})`, participationtypemask: 2 },
         { 'partyid_contact@odata.bind': `/contacts(${contactId(7)})`, participationtypemask: 1 },
@@ -118,6 +118,146 @@ describe('Dataverse CRUD', () => {
     ).to.have.members(['systemuser', 'contact']);
     dv.delete('phonecall', id);
     expect(dv.query('activityparty', `$filter=_activityid_value eq ${id}`)).to.have.length(0);
+  });
+
+  it("binds Regarding by Dataverse's name `regardingobjectid_<target>_phonecall` for every target", () => {
+    const dv = seeded();
+    const targets = [
+      ['contact', 'contacts', contactId(7)],
+      ['account', 'accounts', accountId(2)],
+      ['lead', 'leads', leadId(1)],
+      ['incident', 'incidents', incidentId(1)],
+    ] as const;
+    for (const [target, set, recordId] of targets) {
+      const id = dv.create('phonecall', {
+        subject: `Call about a ${target}`,
+        [`regardingobjectid_${target}_phonecall@odata.bind`]: `/${set}(${recordId})`,
+      });
+      const call = dv.retrieve('phonecall', id, '$select=_regardingobjectid_value');
+      expect(call._regardingobjectid_value).to.equal(recordId);
+      expect(call['_regardingobjectid_value@Microsoft.Dynamics.CRM.lookuplogicalname']).to.equal(
+        target,
+      );
+      expect(
+        call['_regardingobjectid_value@Microsoft.Dynamics.CRM.associatednavigationproperty'],
+      ).to.equal(`regardingobjectid_${target}_phonecall`);
+      expect(
+        dv.query('phonecall', `$select=subject&$filter=_regardingobjectid_value eq ${recordId}`),
+      ).to.deep.include.members([
+        { '@odata.etag': call['@odata.etag'], activityid: id, subject: `Call about a ${target}` },
+      ]);
+    }
+  });
+
+  it("still accepts activitypointer's short `regardingobjectid_<target>` and expands the long name", () => {
+    const dv = seeded();
+    const id = dv.create('phonecall', {
+      subject: 'Short name',
+      'regardingobjectid_account@odata.bind': `/accounts(${accountId(1)})`,
+    });
+    const call = dv.retrieve(
+      'phonecall',
+      id,
+      '$select=_regardingobjectid_value&$expand=regardingobjectid_account_phonecall($select=name)',
+    );
+    expect(call._regardingobjectid_value).to.equal(accountId(1));
+    expect(call.regardingobjectid_account_phonecall).to.deep.include({
+      name: 'Contoso Pharmaceuticals',
+    });
+    dv.update('phonecall', id, { 'regardingobjectid_account_phonecall@odata.bind': null });
+    expect(dv.retrieve('phonecall', id, '$select=_regardingobjectid_value')).to.include({
+      _regardingobjectid_value: null,
+    });
+  });
+
+  it('refuses a Regarding bind whose target does not match the record set', () => {
+    const dv = seeded();
+    expectError(
+      () =>
+        dv.create('phonecall', {
+          'regardingobjectid_contact_phonecall@odata.bind': `/accounts(${accountId(1)})`,
+        }),
+      /cannot point to 'accounts'/,
+    );
+    expectError(
+      () =>
+        dv.create('phonecall', {
+          'regardingobjectid_systemuser_phonecall@odata.bind': `/systemusers(${userId(1)})`,
+        }),
+      /regardingobjectid_systemuser_phonecall/,
+    );
+  });
+
+  it('names the Regarding of other activities after them too (msdyn_ocliveworkitem)', () => {
+    const dv = seeded();
+    const id = dv.create('msdyn_ocliveworkitem', {
+      subject: 'Voice conversation',
+      'regardingobjectid_incident_msdyn_ocliveworkitem@odata.bind': `/incidents(${incidentId(2)})`,
+    });
+    expect(dv.retrieve('msdyn_ocliveworkitem', id, '$select=_regardingobjectid_value')).to.include({
+      _regardingobjectid_value: incidentId(2),
+    });
+  });
+
+  it('has telephone3, donotphone, jobtitle and address1_composite where Dataverse has them', () => {
+    const dv = seeded();
+    const byPhone3 = (entity: string, number: string) =>
+      dv.query(entity, `$select=telephone3&$filter=telephone3 eq '${number}'`);
+    expect(byPhone3('account', '+1 206 555 0187')).to.have.length(1);
+    expect(byPhone3('contact', '(206) 555-0188')).to.have.length(1);
+    expect(byPhone3('lead', '(512) 555-0179')).to.have.length(1);
+    expect(dv.query('contact', "$filter=contains(telephone3,'7946 0189')")).to.have.length(1);
+    expect(
+      dv.query('lead', "$select=fullname&$filter=telephone2 eq '+49 89 5550 7719'"),
+    ).to.deep.equal(dv.query('lead', "$select=fullname&$filter=jobtitle eq 'Head of Fleet'"));
+    expect(dv.query('account', '$filter=donotphone eq true')).to.have.length(1);
+    expect(dv.query('contact', '$select=donotphone&$top=1')[0]).to.have.property('donotphone');
+
+    const account = dv.retrieve(
+      'account',
+      accountId(1),
+      '$select=telephone3,donotphone,address1_composite',
+    );
+    expect(account).to.include({
+      telephone3: '+1 206 555 0187',
+      donotphone: false,
+      address1_composite: '1 Contoso Way\r\nSeattle, 98101\r\nUnited States',
+    });
+    const lead = dv.retrieve('lead', leadId(2), '$select=jobtitle,telephone2,telephone3');
+    expect(lead).to.include({
+      jobtitle: 'IT Director',
+      telephone2: null,
+      telephone3: '(512) 555-0179',
+    });
+  });
+
+  it('computes address1_composite from the address parts and ignores writes to it', () => {
+    const dv = seeded();
+    const id = dv.create('contact', {
+      lastname: 'Address',
+      address1_line1: '221B Baker Street',
+      address1_city: 'London',
+      address1_postalcode: 'NW1 6XE',
+      address1_country: 'United Kingdom',
+      address1_composite: 'ignored',
+    });
+    const read = () => dv.retrieve('contact', id, '$select=address1_composite').address1_composite;
+    expect(read()).to.equal('221B Baker Street\r\nLondon, NW1 6XE\r\nUnited Kingdom');
+    dv.update('contact', id, {
+      address1_stateorprovince: 'Greater London',
+      address1_country: null,
+    });
+    expect(read()).to.equal('221B Baker Street\r\nLondon, Greater London NW1 6XE');
+    dv.update('contact', id, {
+      address1_line1: null,
+      address1_city: null,
+      address1_postalcode: null,
+      address1_stateorprovince: null,
+    });
+    expect(read()).to.equal(null);
+    expect(
+      dv.query('contact', "$select=fullname&$filter=contains(address1_composite,'Baker Street')"),
+    ).to.have.length(0);
   });
 
   it('expands a single-valued navigation property', () => {

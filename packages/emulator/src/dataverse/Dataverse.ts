@@ -424,7 +424,7 @@ export class Dataverse {
         throw undeclaredProperty(key, schema.logicalName);
       if (attr.type === 'Lookup' || attr.type === 'Customer' || attr.type === 'Owner') {
         throw badQuery(
-          `An undeclared property '${key}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values. Use '${navigationName(attr, attr.targets?.[0] ?? '')}@odata.bind' to set a lookup.`,
+          `An undeclared property '${key}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values. Use '${navigationName(schema, attr, attr.targets?.[0] ?? '')}@odata.bind' to set a lookup.`,
         );
       }
       if (attr.readOnly) continue;
@@ -435,6 +435,7 @@ export class Dataverse {
     if ('fullname' in schema.attributes && schema.attributes.fullname?.readOnly) {
       row.fullname = [first, last].filter((x) => typeof x === 'string' && x).join(' ') || null;
     }
+    if (schema.attributes.address1_composite?.readOnly) row.address1_composite = composite(row);
     return children;
   }
 
@@ -483,7 +484,7 @@ export class Dataverse {
         out[key] = lookup?.id ?? null;
         if (lookup) {
           out[`${key}${FORMATTED}`] = this.nameOf(lookup.logicalName, lookup.id);
-          out[`${key}${NAVIGATION}`] = navigationName(attr, lookup.logicalName);
+          out[`${key}${NAVIGATION}`] = navigationName(schema, attr, lookup.logicalName);
           out[`${key}${LOGICAL}`] = lookup.logicalName;
         }
         continue;
@@ -595,7 +596,11 @@ export class Dataverse {
   }
 }
 
-/** `regardingobjectid_contact@odata.bind` style binds for activities and parties. */
+/**
+ * `<lookup>_<target>` binds (`regardingobjectid_contact@odata.bind`, `activityid_phonecall@odata.bind`):
+ * the names of activitypointer's and activityparty's navigation properties, also accepted on an activity
+ * whose own name is `regardingobjectid_contact_phonecall`.
+ */
 function resolveActivityBind(
   schema: EntitySchema,
   name: string,
@@ -605,6 +610,18 @@ function resolveActivityBind(
   const attr = schema.attributes[m[1]!];
   if (attr?.targets?.includes(m[2]!)) return { attribute: attr, target: m[2]! };
   return undefined;
+}
+
+/** Address 1 as Dataverse composes it: street lines, `city, state postal code`, country (CRLF-separated). */
+function composite(row: StoredRecord): string | null {
+  const part = (name: string) => {
+    const value = row[`address1_${name}`];
+    return typeof value === 'string' && value.trim() ? value.trim() : '';
+  };
+  const region = [part('stateorprovince'), part('postalcode')].filter(Boolean).join(' ');
+  const locality = [part('city'), region].filter(Boolean).join(', ');
+  const lines = [part('line1'), part('line2'), locality, part('country')].filter(Boolean);
+  return lines.length ? lines.join('\r\n') : null;
 }
 
 function coerce(attr: AttributeSchema, value: unknown, schema: EntitySchema): unknown {

@@ -60,6 +60,17 @@ const phone = (name: string, display: string) =>
 const text = (name: string, display: string, maxLength = 100, searchable = false) =>
   a(name, 'String', display, { format: 'Text', maxLength, searchable });
 
+/** Address 1's parts and the read-only `address1_composite` the store computes from them. */
+const address = (): AttributeSchema[] => [
+  text('address1_line1', 'Address 1: Street 1', 250),
+  text('address1_line2', 'Address 1: Street 2', 250),
+  text('address1_city', 'Address 1: City', 80, true),
+  text('address1_stateorprovince', 'Address 1: State/Province', 50),
+  text('address1_postalcode', 'Address 1: ZIP/Postal Code', 20),
+  text('address1_country', 'Address 1: Country/Region', 80),
+  a('address1_composite', 'Memo', 'Address 1', { readOnly: true, maxLength: 1000 }),
+];
+
 const state = (labels: string[]) =>
   a('statecode', 'State', 'Status', { options: labels.map((label, value) => ({ value, label })) });
 
@@ -100,12 +111,10 @@ export const schemas: Record<string, EntitySchema> = {
       a('emailaddress1', 'String', 'Email', { format: 'Email', maxLength: 100, searchable: true }),
       phone('telephone1', 'Business Phone'),
       phone('telephone2', 'Home Phone'),
+      phone('telephone3', 'Telephone 3'),
       phone('mobilephone', 'Mobile Phone'),
       phone('fax', 'Fax'),
-      text('address1_line1', 'Address 1: Street 1', 250),
-      text('address1_city', 'Address 1: City', 80, true),
-      text('address1_postalcode', 'Address 1: ZIP/Postal Code', 20),
-      text('address1_country', 'Address 1: Country/Region', 80),
+      ...address(),
       a('parentcustomerid', 'Customer', 'Company Name', { targets: ['account', 'contact'] }),
       a('preferredcontactmethodcode', 'Picklist', 'Preferred Method of Contact', {
         options: [
@@ -145,12 +154,11 @@ export const schemas: Record<string, EntitySchema> = {
       text('accountnumber', 'Account Number', 20, true),
       phone('telephone1', 'Main Phone'),
       phone('telephone2', 'Other Phone'),
+      phone('telephone3', 'Telephone 3'),
       phone('fax', 'Fax'),
       a('emailaddress1', 'String', 'Email', { format: 'Email', maxLength: 100, searchable: true }),
       a('websiteurl', 'String', 'Website', { format: 'Url', maxLength: 200 }),
-      text('address1_line1', 'Address 1: Street 1', 250),
-      text('address1_city', 'Address 1: City', 80, true),
-      text('address1_country', 'Address 1: Country/Region', 80),
+      ...address(),
       a('primarycontactid', 'Lookup', 'Primary Contact', { targets: ['contact'] }),
       a('parentaccountid', 'Lookup', 'Parent Account', { targets: ['account'] }),
       a('industrycode', 'Picklist', 'Industry', {
@@ -166,6 +174,7 @@ export const schemas: Record<string, EntitySchema> = {
       }),
       a('numberofemployees', 'Integer', 'Number of Employees'),
       a('revenue', 'Money', 'Annual Revenue'),
+      a('donotphone', 'Boolean', 'Do not allow Phone Calls'),
       a('description', 'Memo', 'Description', { maxLength: 2000 }),
       state(['Active', 'Inactive']),
       a('statuscode', 'Status', 'Status Reason', {
@@ -194,7 +203,10 @@ export const schemas: Record<string, EntitySchema> = {
       text('lastname', 'Last Name', 50, true),
       a('fullname', 'String', 'Name', { readOnly: true, searchable: true, maxLength: 160 }),
       text('companyname', 'Company Name', 100, true),
+      text('jobtitle', 'Job Title'),
       phone('telephone1', 'Business Phone'),
+      phone('telephone2', 'Home Phone'),
+      phone('telephone3', 'Other Phone'),
       phone('mobilephone', 'Mobile Phone'),
       a('emailaddress1', 'String', 'Email', { format: 'Email', maxLength: 100, searchable: true }),
       text('address1_country', 'Address 1: Country/Region', 80),
@@ -423,8 +435,18 @@ export function findSchema(name: string): EntitySchema | undefined {
   return direct ?? Object.values(schemas).find((s) => s.entitySetName === key);
 }
 
-/** Navigation property name of a lookup for one target: `parentcustomerid_account`, `primarycontactid`. */
-export function navigationName(attr: AttributeSchema, target: string): string {
+/**
+ * Navigation property name of a lookup of an entity for one target, as Dataverse names it:
+ * `parentcustomerid_account`, `primarycontactid`, `partyid_systemuser`, and on an activity
+ * `regardingobjectid_contact_phonecall` (`<lookup>_<target>_<activity>`).
+ */
+export function navigationName(
+  schema: EntitySchema,
+  attr: AttributeSchema,
+  target: string,
+): string {
+  if (schema.isActivity && attr.logicalName === 'regardingobjectid')
+    return `${attr.logicalName}_${target}_${schema.logicalName}`;
   const targets = attr.targets ?? [];
   return targets.length > 1 ||
     attr.type === 'Customer' ||
@@ -441,7 +463,7 @@ export function resolveNavigation(
 ): { attribute: AttributeSchema; target: string } | undefined {
   for (const attr of Object.values(schema.attributes)) {
     for (const target of attr.targets ?? []) {
-      if (navigationName(attr, target) === name) return { attribute: attr, target };
+      if (navigationName(schema, attr, target) === name) return { attribute: attr, target };
     }
   }
   return undefined;

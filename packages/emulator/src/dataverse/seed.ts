@@ -5,6 +5,20 @@
  * reserved for fiction or unassigned (555-01xx in NANP, Ofcom's drama ranges, …).
  */
 
+/** Telephone 3 of some accounts and contacts (1-based row → number): numbers found only there. */
+const accountPhone3: Record<number, string> = { 1: '+1 206 555 0187', 3: '+49 30 5550 1899' };
+const contactPhone3: Record<number, string> = { 2: '(206) 555-0188', 5: '+44 20 7946 0189' };
+/** Street and postal code of some accounts and contacts, for `address1_composite`. */
+const streets: Record<string, [line1: string, postalcode: string]> = {
+  'account 1': ['1 Contoso Way', '98101'],
+  'account 2': ['10 Fabrikam Street', 'EC1A 1BB'],
+  'contact 1': ['500 Pine Street', '98101'],
+};
+const street = (key: string) => {
+  const found = streets[key];
+  return found ? { address1_line1: found[0], address1_postalcode: found[1] } : {};
+};
+
 const id = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const accountId = (n: number) => id('a0000000', n);
 export const contactId = (n: number) => id('c0000000', n);
@@ -662,11 +676,14 @@ export function defaultSeed(signedInUser?: {
       name,
       accountnumber: `AC-${String(10001 + i)}`,
       telephone1: phone,
+      telephone3: accountPhone3[i + 1] ?? null,
+      ...street(`account ${i + 1}`),
       address1_city: city,
       address1_country: country,
       industrycode: industry,
       numberofemployees: employees,
       websiteurl: web,
+      donotphone: i === 9,
       emailaddress1: `info@${new URL(web).hostname}`,
       ...(primary >= 0
         ? { 'primarycontactid@odata.bind': `/contacts(${contactId(primary + 1)})` }
@@ -682,6 +699,8 @@ export function defaultSeed(signedInUser?: {
       telephone1: business,
       mobilephone: mobile,
       telephone2: home,
+      telephone3: contactPhone3[i + 1] ?? null,
+      ...street(`contact ${i + 1}`),
       emailaddress1: `${slug(first) || 'contact'}.${slug(last) || String(i + 1)}@${acct ? new URL(accounts[acct - 1]![6]).hostname : 'mail.example'}`,
       address1_city: city,
       address1_country: country,
@@ -698,6 +717,9 @@ export function defaultSeed(signedInUser?: {
       '+49 89 5550 7710',
       '+49 171 5550 7711',
       'Germany',
+      'Head of Fleet',
+      '+49 89 5550 7719',
+      null,
     ],
     [
       'Branch phones refresh',
@@ -707,6 +729,9 @@ export function defaultSeed(signedInUser?: {
       '(512) 555-0150',
       '(512) 555-0151',
       'United States',
+      'IT Director',
+      null,
+      '(512) 555-0179',
     ],
     [
       'Call recording compliance',
@@ -744,7 +769,7 @@ export function defaultSeed(signedInUser?: {
       '080-5550-7711',
       'Japan',
     ],
-  ].map(([subject, first, last, company, business, mobile, country], i) => ({
+  ].map(([subject, first, last, company, business, mobile, country, job, home, other], i) => ({
     leadid: leadId(i + 1),
     subject,
     firstname: first,
@@ -752,6 +777,9 @@ export function defaultSeed(signedInUser?: {
     companyname: company,
     telephone1: business,
     mobilephone: mobile,
+    jobtitle: job ?? null,
+    telephone2: home ?? null,
+    telephone3: other ?? null,
     address1_country: country,
     leadsourcecode: i % 2 ? 8 : 10,
   }));
@@ -809,7 +837,7 @@ export function defaultSeed(signedInUser?: {
     phonenumber: number,
     directioncode: outgoing,
     actualdurationminutes: minutes,
-    'regardingobjectid_contact@odata.bind': `/contacts(${contactId(cont as number)})`,
+    'regardingobjectid_contact_phonecall@odata.bind': `/contacts(${contactId(cont as number)})`,
     phonecall_activity_parties: [
       {
         'partyid_systemuser@odata.bind': `/systemusers(${me.id})`,

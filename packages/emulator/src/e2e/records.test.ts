@@ -70,7 +70,7 @@ describe('record and search APIs across origins', () => {
       directioncode: false,
       actualdurationminutes: 4,
       description: 'Discussed the damaged shipment.',
-      'regardingobjectid_contact@odata.bind': `/contacts(${contactId(1)})`,
+      'regardingobjectid_contact_phonecall@odata.bind': `/contacts(${contactId(1)})`,
       phonecall_activity_parties: [
         { 'partyid_systemuser@odata.bind': `/systemusers(${user})`, participationtypemask: 2 },
         { 'partyid_contact@odata.bind': `/contacts(${contactId(1)})`, participationtypemask: 1 },

@@ -7,7 +7,7 @@
 import type { PanelMode, Presence, ResolvedConfig, TabTemplate } from '../config/types.js';
 import { Dataverse, type LookupValue } from '../dataverse/Dataverse.js';
 import { DataverseError } from '../dataverse/errors.js';
-import { findSchema } from '../dataverse/schema.js';
+import { findSchema, navigationName } from '../dataverse/schema.js';
 import { defaultSeed } from '../dataverse/seed.js';
 import {
   EventName,
@@ -1512,9 +1512,8 @@ export class Host {
         const target = asText(parameters[`${key}type`] ?? attr.targets?.[0]);
         const targetSchema = findSchema(target);
         if (targetSchema && typeof value === 'string') {
-          values[
-            `${attr.targets && attr.targets.length > 1 ? `${key}_${targetSchema.logicalName}` : key}@odata.bind`
-          ] = `/${targetSchema.entitySetName}(${value.replace(/[{}]/g, '')})`;
+          values[`${navigationName(schema, attr, targetSchema.logicalName)}@odata.bind`] =
+            `/${targetSchema.entitySetName}(${value.replace(/[{}]/g, '')})`;
         }
         continue;
       }
@@ -1528,7 +1527,7 @@ export class Host {
       typeof createFrom?.id === 'string' &&
       regarding.targets?.includes(fromSchema.logicalName)
     ) {
-      values[`regardingobjectid_${fromSchema.logicalName}@odata.bind`] =
+      values[`${navigationName(schema, regarding, fromSchema.logicalName)}@odata.bind`] =
         `/${fromSchema.entitySetName}(${createFrom.id.replace(/[{}]/g, '')})`;
     }
     return values;
