@@ -10,11 +10,17 @@ export interface OwnershipHandlers {
   owner(): void;
   /** Another instance owns them; this one waits to take over. */
   follower(): void;
+  /**
+   * The lock manager refused the request (e.g. a SecurityError in a third-party frame whose storage is
+   * blocked): this instance becomes the owner without coordination, as without Web Locks.
+   */
+  unavailable?(error: unknown): void;
 }
 
 /**
- * Claims the lock `name`. Without a lock manager the caller is the owner at once (a single tab cannot
- * coordinate). Returns the function that gives the lock up (or stops waiting for it).
+ * Claims the lock `name`. Without a lock manager, or when it refuses the request, the caller is the owner
+ * at once (a single tab cannot coordinate). Returns the function that gives the lock up (or stops
+ * waiting for it).
  */
 export function claimOwnership(
   locks: LockManager | null | undefined,
@@ -27,21 +33,40 @@ export function claimOwnership(
   }
   const abort = new AbortController();
   let release: (() => void) | undefined;
-  const hold = () => {
-    if (abort.signal.aborted) return undefined;
+  let owned = false;
+  const own = () => {
+    owned = true;
     handlers.owner();
+  };
+  const hold = () => {
+    if (abort.signal.aborted || owned) return undefined;
+    own();
     return new Promise<void>((resolve) => (release = resolve));
   };
-  locks
-    .request(name, { ifAvailable: true }, (lock) => {
-      if (lock) return hold();
-      if (!abort.signal.aborted) {
-        handlers.follower();
-        locks.request(name, { signal: abort.signal }, hold).catch(() => undefined);
-      }
-      return undefined;
-    })
-    .catch(() => undefined);
+  const refused = (error: unknown) => {
+    if (abort.signal.aborted || owned) return;
+    try {
+      handlers.unavailable?.(error);
+    } catch {
+      // A throwing reporter must not keep the caller from owning.
+    }
+    own();
+  };
+  const request = (options: LockOptions, callback: (lock: Lock | null) => unknown) => {
+    try {
+      return Promise.resolve(locks.request(name, options, callback));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  request({ ifAvailable: true }, (lock) => {
+    if (lock) return hold();
+    if (!abort.signal.aborted) {
+      handlers.follower();
+      request({ signal: abort.signal }, hold).catch(refused);
+    }
+    return undefined;
+  }).catch(refused);
   return () => {
     abort.abort();
     release?.();

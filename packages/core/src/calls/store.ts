@@ -217,7 +217,9 @@ export class CallStore {
   #last = -Infinity;
   #channel: BroadcastChannel | null = null;
   #release: () => void = () => undefined;
-  #unsubscribeProvider: () => void = () => undefined;
+  #unsubscribeProvider: (() => void) | null = null;
+  /** Provider events received while the role was not yet decided: applied once this store owns. */
+  #pending: ProviderEvent[] = [];
   #resolveReady: (role: CallStoreRole) => void = () => undefined;
 
   constructor(options: CallStoreOptions) {
@@ -252,9 +254,19 @@ export class CallStore {
       this.#channel.onmessage = (event: MessageEvent<unknown>) => this.#onMessage(event.data);
     }
     const locks = ownership.locks === undefined ? defaultLocks() : ownership.locks;
+    // Listen at once: events that arrive while ownership is being decided wait in #pending.
+    this.#subscribeProvider();
     this.#release = claimOwnership(locks, `${channelName}:owner`, {
       owner: () => this.#becomeOwner(),
       follower: () => this.#becomeFollower(),
+      unavailable: (error) =>
+        this.#report(
+          'ownership-unavailable',
+          `Web Locks refused the ownership lock (${error instanceof Error ? `${error.name}: ` : ''}${messageOf(error)}): this store owns the calls without cross-tab coordination`,
+          null,
+          null,
+          false,
+        ),
     });
   }
 
@@ -681,7 +693,8 @@ export class CallStore {
   dispose(): void {
     if (this.#state.role === 'disposed') return;
     this.#release();
-    this.#unsubscribeProvider();
+    this.#unsubscribeFromProvider();
+    this.#pending = [];
     this.#channel?.close();
     this.#channel = null;
     for (const timer of this.#timers.values()) clearTimeout(timer);
@@ -711,8 +724,12 @@ export class CallStore {
       for (const t of times) if (typeof t === 'number') this.#last = Math.max(this.#last, t);
     }
     this.#state = this.#snapshot([], persisted.history, { role: 'owner' });
-    this.#unsubscribeProvider = this.#provider.subscribe((event) => this.#onEvent(event));
+    this.#subscribeProvider();
     this.#commit(restored);
+    // Events that came while the role was being decided are newer than the persisted calls.
+    const pending = this.#pending;
+    this.#pending = [];
+    for (const event of pending) this.#onEvent(event);
     this.#resolveReady('owner');
     if (restored.some((c) => c.state !== 'ended') && this.#provider.getCalls) {
       void this.#reconcile();
@@ -720,9 +737,27 @@ export class CallStore {
   }
 
   #becomeFollower(): void {
+    // The owning tab hears the phone system; this one mirrors it and listens again once it takes over.
+    this.#pending = [];
+    this.#unsubscribeFromProvider();
     this.#set({ role: 'follower' });
     this.#resolveReady('follower');
     this.#post({ type: 'hello' });
+  }
+
+  #subscribeProvider(): void {
+    if (this.#unsubscribeProvider) return;
+    this.#unsubscribeProvider = () => undefined;
+    this.#unsubscribeProvider = this.#provider.subscribe((event) => {
+      if (this.#state.role === 'connecting') this.#pending.push(event);
+      else this.#onEvent(event);
+    });
+  }
+
+  #unsubscribeFromProvider(): void {
+    const unsubscribe = this.#unsubscribeProvider;
+    this.#unsubscribeProvider = null;
+    unsubscribe?.();
   }
 
   async #reconcile(): Promise<void> {
