@@ -49,8 +49,11 @@ export function hasFunction(library: CifLibrary, api: CifApiName): boolean {
 }
 
 /**
- * Detects the CIF version: the environment's `cifVersion` when it names one, otherwise 2 when the library
- * has CIF 2.0 functions (notifyEvent, createSession, …), otherwise 1.
+ * Detects the CIF version without asking the host: the environment's `cifVersion` when it names one (`1`,
+ * `2.0`; a build number such as `9.2.0.49` names none), otherwise 2 when the library has CIF 2.0 functions
+ * (notifyEvent, createSession, …), otherwise 1. The shipped library defines every function in both kinds
+ * of app, so for it this answers 2 even in a CIF 1.0 app: {@link probeCifVersion} (or the loader's
+ * `probeVersion` option) asks the host instead.
  */
 export function detectCifVersion(
   library: CifLibrary,

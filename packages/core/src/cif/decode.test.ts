@@ -113,6 +113,11 @@ describe('decoding CIF results', () => {
     expect(versionFromEnvironment({ cifVersion: '2.0' })).to.equal(2);
     expect(versionFromEnvironment({ cifVersion: 'v1' })).to.equal(1);
     expect(versionFromEnvironment({ cifVersion: '9.2.1' })).to.equal(undefined);
+    // Hosts report build numbers: none of them is a CIF version (9.2 is not 2).
+    for (const build of ['9.2.0.49', '9.2', '9.0.0.0', '2.0.0.49', '1.2.3']) {
+      expect(versionFromEnvironment({ cifVersion: build }), build).to.equal(undefined);
+      expect(detectCifVersion({}, { cifVersion: build }), build).to.equal(1);
+    }
     expect(versionFromEnvironment({})).to.equal(undefined);
     expect(detectCifVersion({}, { cifVersion: '2' })).to.equal(2);
     expect(detectCifVersion({ notifyEvent: () => null }, { cifVersion: '1.0' })).to.equal(1);

@@ -47,6 +47,8 @@ export {
 export {
   loadCifLibrary,
   findCifLibrary,
+  probeCifVersion,
+  type CifVersionProbeOptions,
   CIF_LIBRARY_PATH,
   CIF_INIT_EVENT,
   CIF_DEFAULT_INIT_TIMEOUT,

@@ -3,6 +3,7 @@ import { FakeCIFramework } from '../testing/index.js';
 import {
   CIF_LIBRARY_PATH,
   loadCifLibrary,
+  probeCifVersion,
   type CifLoadResult,
   type CifLoaderOptions,
 } from '../index.js';
@@ -212,6 +213,65 @@ describe('loadCifLibrary', () => {
   it('honours an explicit version', async () => {
     const result = expectStatus(await load({ crmUrl: `${FIXTURES}/v1env`, version: 2 }), 'ready');
     expect(result.version).to.equal(2);
+  });
+
+  describe('asking the host for its version (probeVersion)', () => {
+    /** The shipped library: every function, and a build number for cifVersion. */
+    function host(multisession: boolean, cifVersion = '9.2.0.49') {
+      const fake = new FakeCIFramework({ environment: { cifVersion } });
+      if (!multisession) fake.override('canCreateSession', { fail: 'map' });
+      return fake;
+    }
+
+    async function loadWith(fake: FakeCIFramework, options: CifLoaderOptions) {
+      const uninstall = fake.install();
+      try {
+        return expectStatus(await loadCifLibrary({ isFramed: () => false, ...options }), 'ready');
+      } finally {
+        uninstall();
+      }
+    }
+
+    it('does not read a build number as a version; without probing, a full library looks like 2.0', async () => {
+      const result = await loadWith(host(false), {});
+      expect(result.environment?.cifVersion).to.equal('9.2.0.49');
+      expect(result.version).to.equal(2);
+    });
+
+    it('speaks 1.0 to a host that refuses canCreateSession, 2.0 to one that answers', async () => {
+      const single = host(false);
+      const one = await loadWith(single, { probeVersion: true });
+      expect(one.version).to.equal(1);
+      expect(one.client.version).to.equal(1);
+      expect(one.capabilities.multiSession).to.equal(false);
+      expect(single.callsTo('canCreateSession')).to.have.length(1);
+      const two = await loadWith(host(true), { probeVersion: true });
+      expect(two.version).to.equal(2);
+      expect(two.client.version).to.equal(2);
+    });
+
+    it('does not probe when the version is given or the environment names one', async () => {
+      const explicit = host(false);
+      expect((await loadWith(explicit, { probeVersion: true, version: 2 })).version).to.equal(2);
+      expect(explicit.callsTo('canCreateSession')).to.have.length(0);
+      const named = host(false, '2.0');
+      expect((await loadWith(named, { probeVersion: true })).version).to.equal(2);
+      expect(named.callsTo('canCreateSession')).to.have.length(0);
+      const v1 = new FakeCIFramework({ version: 1, environment: { cifVersion: '9.0.0.0' } });
+      expect((await loadWith(v1, { probeVersion: true })).version).to.equal(1);
+      expect(v1.callsTo('canCreateSession')).to.have.length(0);
+    });
+
+    it('probeCifVersion: a host that does not answer in time is 1.0; it never rejects', async () => {
+      const silent = host(true);
+      silent.override('canCreateSession', { never: true });
+      expect(await probeCifVersion(silent.library, { timeout: 50 })).to.equal(1);
+      const throwing = host(true);
+      throwing.override('canCreateSession', { throws: new Error('boom') });
+      expect(await probeCifVersion(throwing.library)).to.equal(1);
+      expect(await probeCifVersion(host(true).library)).to.equal(2);
+      expect(await probeCifVersion(new FakeCIFramework({ version: 1 }).library)).to.equal(1);
+    });
   });
 
   describe('page scripts', () => {

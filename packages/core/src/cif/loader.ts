@@ -5,6 +5,7 @@
 import { detectCifVersion, describeCapabilities, type CifCapabilities } from './capabilities.js';
 import { CifClient, type CifClientOptions } from './client.js';
 import { CifError } from './errors.js';
+import { versionFromEnvironment } from './results.js';
 import type { CifEnvironment, CifLibrary, CifVersion } from './types.js';
 
 /** Path of the library below the CRM URL. */
@@ -58,6 +59,14 @@ export interface CifLoaderOptions extends CifClientOptions {
   readonly probeEnvironment?: boolean;
   /** Timeout of the environment probe in ms (default 5 000). */
   readonly probeTimeout?: number;
+  /**
+   * Ask the host which CIF version it speaks when neither the `version` option nor the environment's
+   * `cifVersion` says (default false). The shipped library defines every function in both kinds of app and
+   * `cifVersion` is usually a build number (`9.2.0.49`), so the library alone always looks like 2.0: with
+   * this option the loader calls CIF 2.0's `canCreateSession` and treats a refusal (or no answer within
+   * `probeTimeout`) as a CIF 1.0 (single-session) app. See {@link probeCifVersion}.
+   */
+  readonly probeVersion?: boolean;
 }
 
 /** Where the library came from. */
@@ -344,6 +353,38 @@ async function waitForLibrary(win: Window, plan: Plan, timeout: number): Promise
   return outcome;
 }
 
+/** Options of {@link probeCifVersion}. */
+export interface CifVersionProbeOptions extends Omit<CifClientOptions, 'version' | 'timeout'> {
+  /** How long the host may take to answer the probe, in ms (default 3 000). */
+  readonly timeout?: number;
+}
+
+/**
+ * Asks the host which CIF version it speaks. A library without CIF 2.0 functions is 1.0. Otherwise the
+ * library alone cannot tell (the shipped one defines every function in both kinds of app, and
+ * getEnvironment's `cifVersion` is a build number such as `9.2.0.49`), so the host is asked CIF 2.0's
+ * `canCreateSession`: a multisession app answers, a CIF 1.0 app refuses it (or does not answer within
+ * `timeout`). Never rejects.
+ *
+ * @example
+ * const version = await probeCifVersion(window.Microsoft.CIFramework);
+ * const client = createCifClient(window.Microsoft.CIFramework, { version });
+ */
+export async function probeCifVersion(
+  library: CifLibrary,
+  options: CifVersionProbeOptions = {},
+): Promise<CifVersion> {
+  if (detectCifVersion(library) === 1) return 1;
+  const { timeout, ...clientOptions } = options;
+  const client = new CifClient(library, { ...clientOptions, version: 2 });
+  try {
+    await client.canCreateSession({ timeout: timeout ?? 3_000 });
+    return 2;
+  } catch {
+    return 1;
+  }
+}
+
 async function ready(
   library: CifLibrary,
   source: CifLibrarySource,
@@ -361,6 +402,14 @@ async function ready(
     } catch (error) {
       environmentError = CifError.from(error, 'getEnvironment');
     }
+  }
+  if (
+    options.probeVersion === true &&
+    options.version === undefined &&
+    version === 2 &&
+    !(environment && versionFromEnvironment(environment))
+  ) {
+    version = await probeCifVersion(library, { ...options, timeout: options.probeTimeout });
   }
   const client = new CifClient(library, { ...options, version });
   const result: CifLoadReady = {
