@@ -20,8 +20,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const packageRoot = join(here, '..');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 const LIBRARY_PATH = '/webresources/Widget/msdyn_ciLibrary.js';
-/** The emulator's compatibility shim (see emulator-compat.js), served by the development stack only. */
-const COMPAT_PATH = '/__dev/emulator-compat.js';
 
 /**
  * esbuild options for the widget bundle: src/main.ts and its lazily loaded chunks.
@@ -55,15 +53,8 @@ export function bundleOptions({ minify = false, outdir }) {
  * page as it is without a CRM URL).
  * @param {string} page
  * @param {string | undefined} crmUrl
- * @param {string} [extraModule] a module to load before the widget's (the emulator's compatibility shim)
  */
-export function widgetHtml(page, crmUrl, extraModule) {
-  if (extraModule) {
-    page = page.replace(
-      '<script type="module" src="./main.js"></script>',
-      `<script type="module" src="${extraModule}"></script>\n    <script type="module" src="./main.js"></script>`,
-    );
-  }
+export function widgetHtml(page, crmUrl) {
   if (!crmUrl) return page;
   const crm = new URL(crmUrl);
   const base = crm.href.replace(/[?#].*$/, '').replace(/\/+$/, '');
@@ -134,8 +125,7 @@ function sharedBuilder() {
 
 /**
  * Serves the softphone widget, bundled from source on the fly.
- * @param {{ port?: number; host?: string; crmUrl?: string; emulatorCompat?: boolean }} [options]
- *   `port` 0 picks a free one; `emulatorCompat` adds the emulator's compatibility shim.
+ * @param {{ port?: number; host?: string; crmUrl?: string }} [options] `port` 0 picks a free one.
  * @returns {Promise<SoftphoneServer>}
  */
 export async function startSoftphoneServer(options = {}) {
@@ -176,24 +166,12 @@ export async function startSoftphoneServer(options = {}) {
     if (path === '/' || path === '/index.html') {
       // A page load rebuilds, so an edit shows on reload.
       Promise.all([readFile(join(packageRoot, 'index.html'), 'utf8'), build()])
-        .then(([page]) =>
-          send(
-            200,
-            'text/html; charset=utf-8',
-            widgetHtml(page, state.crmUrl, options.emulatorCompat ? COMPAT_PATH : undefined),
-          ),
-        )
+        .then(([page]) => send(200, 'text/html; charset=utf-8', widgetHtml(page, state.crmUrl)))
         .catch(fail);
       return;
     }
     if (path === '/favicon.ico') {
       res.writeHead(204).end();
-      return;
-    }
-    if (path === COMPAT_PATH && options.emulatorCompat) {
-      readFile(join(here, 'emulator-compat.js'))
-        .then((code) => send(200, 'text/javascript; charset=utf-8', code))
-        .catch(fail);
       return;
     }
     const file = builder.files().get(path);
@@ -251,11 +229,11 @@ export async function startDevStack(options = {}) {
   const wanted = options.widgetPort ?? (port === 0 ? 0 : port + 1);
   let widget;
   try {
-    widget = await startSoftphoneServer({ port: wanted, emulatorCompat: true });
+    widget = await startSoftphoneServer({ port: wanted });
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE' || wanted === 0)
       throw error;
-    widget = await startSoftphoneServer({ port: 0, emulatorCompat: true });
+    widget = await startSoftphoneServer({ port: 0 });
   }
   let emulator;
   try {

@@ -45,6 +45,7 @@ interface PhoneCall {
   directioncode: boolean;
   description?: string;
   _regardingobjectid_value?: string;
+  '_regardingobjectid_value@Microsoft.Dynamics.CRM.associatednavigationproperty'?: string;
   statecode?: number;
 }
 
@@ -137,6 +138,12 @@ for (const api of [2, 1] as const) {
       `$select=activityid,subject,phonenumber,directioncode,description,_regardingobjectid_value,statecode&$filter=phonenumber eq '${number}'&$orderby=createdon desc`;
     const phonecalls = (number: string) =>
       host<PhoneCall[]>(`return h.dataverse.query('phonecall', ${JSON.stringify(query(number))});`);
+
+    /** The `@odata.bind` names the widget sent in its createRecord calls of phone calls (from the inspector). */
+    const sentBinds = () =>
+      host<string[]>(
+        `return [...new Set(h.inspector.entries.filter((e) => e.name === 'createRecord' && JSON.stringify(e.args).includes('phonecall')).flatMap((e) => JSON.stringify(e.args).match(/[A-Za-z_]+@odata[.]bind/g) ?? []))].sort();`,
+      );
 
     /** The ids of contacts (or other entities) whose `field` is `value`. */
     const idOf = (entity: string, filter: string) =>
@@ -233,8 +240,19 @@ for (const api of [2, 1] as const) {
         subject: 'Call from Amelia Hughes',
         directioncode: false,
         _regardingobjectid_value: contactId,
+        '_regardingobjectid_value@Microsoft.Dynamics.CRM.associatednavigationproperty':
+          'regardingobjectid_contact_phonecall',
         statecode: 1,
       });
+      // The widget sends Dataverse's navigation property names, which the emulator accepts as they are.
+      expect(await sentBinds()).to.include.members([
+        'regardingobjectid_contact_phonecall@odata.bind',
+        'partyid_contact@odata.bind',
+        'partyid_systemuser@odata.bind',
+      ]);
+      expect(
+        (await sentBinds()).filter((name) => /^regardingobjectid_[a-z]+@/.test(name)),
+      ).to.deep.equal([]);
       expect(activity.description).to.contain('Asked about her order').and.contain('Resolved');
       // The parties: the agent (recipient) and the contact (sender).
       const parties = await host<string[]>(
@@ -324,6 +342,10 @@ for (const api of [2, 1] as const) {
       await shot('several-matches');
       const activity = await endAndWrapUp('+16195550129');
       expect(activity._regardingobjectid_value).to.equal(leadId);
+      expect(
+        activity['_regardingobjectid_value@Microsoft.Dynamics.CRM.associatednavigationproperty'],
+      ).to.equal('regardingobjectid_lead_phonecall');
+      expect(await sentBinds()).to.include('regardingobjectid_lead_phonecall@odata.bind');
     });
 
     it('call waiting: a second call rings during a call; answering holds the first; swap back; both logged', async () => {
