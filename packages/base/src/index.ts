@@ -13,6 +13,7 @@ export { tokensCssText } from './tokens/generate.js';
 export { tokenDefinitions, type CifTokenName, type TokenDefinition } from './tokens/definitions.js';
 export { LocalizeController, directionOf } from './localize/LocalizeController.js';
 export { formatNumber, formatDate, formatRelativeTime, formatDuration } from './localize/format.js';
+export { plural, formatCount, type PluralForms } from './localize/plural.js';
 export {
   registerTranslation,
   setLocale,
