@@ -13,7 +13,6 @@ import {
 import {
   SimulatedProvider,
   connectCallSimulator,
-  createCifClient,
   createCallStore,
   createPhoneNumbers,
   loadCifLibrary,
@@ -119,20 +118,6 @@ async function usableLocks(): Promise<LockManager | null> {
     return locks;
   } catch {
     return null;
-  }
-}
-
-/**
- * Whether a host whose library has every CIF 2.0 function runs a multisession app. getEnvironment's
- * `cifVersion` is a build number (`9.2.0.49`), and the library is the same in both kinds of app, so the
- * host is asked: a CIF 1.0 app refuses (or does not answer) CIF 2.0's `canCreateSession`.
- */
-async function isMultisession(client: CifClient): Promise<boolean> {
-  try {
-    await client.canCreateSession({ timeout: 3000 });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -533,16 +518,13 @@ export class CifSoftphone extends CifElement {
       window: win,
       isFramed: (w) => CifSoftphone.isFramed(w),
       ...(this.crmUrl ? { crmUrl: this.crmUrl } : {}),
-      ...(version ? { version } : {}),
+      // `auto`: core asks the host (a CIF 1.0 app refuses CIF 2.0's canCreateSession).
+      ...(version ? { version } : { probeVersion: true }),
     });
     if (result.status !== 'ready') return result;
-    let client = result.client;
-    if (!version && client.version === 2 && !(await isMultisession(client))) {
-      client = createCifClient(result.library, { version: 1 });
-    }
     return {
       status: 'ready',
-      client,
+      client: result.client,
       ...(result.environmentError ? { environmentError: result.environmentError } : {}),
     };
   }

@@ -6,7 +6,7 @@ import type { CallStoreError } from './types.js';
 const NUMBER = '+16195550129';
 
 /** A lock manager whose every request is refused, as in a third-party frame with blocked storage. */
-function refusingLocks(error: unknown = new DOMException('storage blocked', 'SecurityError')) {
+function refusingLocks(error: Error = new DOMException('storage blocked', 'SecurityError')) {
   const requests: string[] = [];
   const locks = {
     request: (name: string) => {
@@ -50,6 +50,9 @@ function deferredLocks() {
   };
 }
 
+/** Lets pending promise callbacks run (real timers). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 let channels = 0;
 const channel = () => `test-ownership-${++channels}-${Math.random()}`;
 
@@ -62,8 +65,7 @@ describe('claimOwnership', () => {
       follower: () => seen.push('follower'),
       unavailable: (error) => seen.push(`unavailable:${(error as DOMException).name}`),
     });
-    await Promise.resolve();
-    await Promise.resolve();
+    await settle();
     expect(seen).to.deep.equal(['unavailable:SecurityError', 'owner']);
   });
 
@@ -81,8 +83,7 @@ describe('claimOwnership', () => {
         throw new Error('reporter');
       },
     });
-    await Promise.resolve();
-    await Promise.resolve();
+    await settle();
     expect(seen).to.deep.equal(['owner']);
   });
 
@@ -94,8 +95,7 @@ describe('claimOwnership', () => {
       follower: () => seen.push('follower'),
     });
     release();
-    await Promise.resolve();
-    await Promise.resolve();
+    await settle();
     expect(seen).to.deep.equal([]);
   });
 
@@ -114,7 +114,7 @@ describe('claimOwnership', () => {
       follower: () => seen.push('follower'),
       unavailable: () => seen.push('unavailable'),
     });
-    for (let i = 0; i < 4; i++) await Promise.resolve();
+    await settle();
     expect(seen).to.deep.equal(['follower', 'unavailable', 'owner']);
   });
 });

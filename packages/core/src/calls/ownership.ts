@@ -52,13 +52,9 @@ export function claimOwnership(
     }
     own();
   };
-  const request = (options: LockOptions, callback: (lock: Lock | null) => unknown) => {
-    try {
-      return Promise.resolve(locks.request(name, options, callback));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  };
+  // async: a request that throws synchronously rejects like one that fails.
+  const request = async (options: LockOptions, callback: (lock: Lock | null) => unknown) =>
+    locks.request(name, options, callback);
   request({ ifAvailable: true }, (lock) => {
     if (lock) return hold();
     if (!abort.signal.aborted) {
