@@ -1,3 +1,4 @@
+import type { CallControlsRecording, CallControlsState } from '@cif-elements/call-controls';
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
@@ -53,9 +54,9 @@ const now = () => NOW;
 
 /** Renders `<cif-call-controls>` in a state, toolbar layout, with a fixed clock. */
 async function controls(attributes: {
-  state: string;
+  state: CallControlsState;
   muted?: boolean;
-  recording?: string;
+  recording?: CallControlsRecording;
 }): Promise<Updatable> {
   const wrapper = await fixture<HTMLElement>(
     html`<div style="inline-size: 480px">

@@ -1,3 +1,4 @@
+import type { ContactCardContact } from '@cif-elements/contact-card';
 import '@cif-elements/base/locales/ar.js';
 import '@cif-elements/base/locales/de.js';
 import '@cif-elements/base/locales/es.js';
@@ -21,7 +22,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 const NOW = Date.UTC(2026, 2, 10, 15, 30, 0);
 const now = () => NOW;
 
-const CONTACT = {
+const CONTACT: ContactCardContact = {
   entityName: 'contact',
   id: '80ac35a0-01af-ea11-a812-000d3a8b3ec6',
   name: 'Alex Baker',

@@ -2,6 +2,7 @@
  * The four components in their main states, rendered from properties alone (no store), for the
  * kit-wide checks: locales, right to left, target sizes, forced colours.
  */
+import type { ContactCardContact } from '@cif-elements/contact-card';
 import '@cif-elements/call-controls/cif-call-controls.js';
 import '@cif-elements/contact-card/cif-contact-card.js';
 import '@cif-elements/dialpad/cif-dialpad.js';
@@ -25,7 +26,7 @@ export interface Scenario {
   readonly prepare?: (el: HTMLElement) => Promise<void>;
 }
 
-export const CONTACT = {
+export const CONTACT: ContactCardContact = {
   entityName: 'contact',
   id: '80ac35a0-01af-ea11-a812-000d3a8b3ec6',
   name: 'Alex Baker',
