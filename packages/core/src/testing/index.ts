@@ -1,6 +1,7 @@
 /**
  * Test doubles for code built on `@cif-elements/core`: a fake `Microsoft.CIFramework` that reproduces the
- * real library's quirks.
+ * real library's quirks; and hostile text for security tests (`HOSTILE_PAYLOADS`, `findLiveMarkup`,
+ * `watchCanary`).
  */
 export {
   FakeCIFramework,
@@ -27,3 +28,13 @@ export {
   type FakeRecord,
   type ParsedQuery,
 } from './odata-filter.js';
+export {
+  HOSTILE_CANARY,
+  HOSTILE_PAYLOADS,
+  findLiveMarkup,
+  watchCanary,
+  type CanaryWatch,
+  type HostilePayload,
+  type HostilePayloadCategory,
+  type LiveMarkup,
+} from './hostile-payloads.js';
