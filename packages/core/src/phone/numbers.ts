@@ -118,12 +118,27 @@ interface Prepared {
 
 /** Maps Arabic-Indic and other decimal digits to ASCII, full-width forms through NFKC. */
 function asciiDigits(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00A0\u2000-\u200B\u202F]/g, ' ');
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+      .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/[\u00A0\u2000-\u200B\u202F]/g, ' ')
+      // Bidi marks, embeddings, isolates and joiners that right-to-left pages wrap numbers in.
+      .replace(/[\u061C\u200C-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, '')
+  );
+}
+
+/** Text of a value an untyped caller passed for a number; '' when it has none (never throws). */
+function textOf(value: unknown): string {
+  try {
+    // Numbers, and objects that carry their own text (a toString), as the untyped caller meant them.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any value, read leniently
+    return String(value ?? '');
+  } catch {
+    return '';
+  }
 }
 
 /** Cleans an input into phone characters, extension and post-dial digits. */
@@ -334,7 +349,7 @@ export class PhoneNumbers {
 
   /** Everything about a number; `region` overrides the default region for national numbers. */
   parse(input: string, region?: string | null): PhoneNumberInfo {
-    const text = typeof input === 'string' ? input : String(input ?? '');
+    const text = typeof input === 'string' ? input : textOf(input);
     const where = region === undefined ? this.#region : normaliseRegion(region);
     const key = `${this.#lib ? 1 : 0}|${where ?? ''}|${text}`;
     const cached = this.#cache.get(key);
