@@ -319,12 +319,16 @@ const URL_ATTRIBUTES = [
   'background',
 ];
 
-/** Text in attribute values that must never reach a URL attribute: script schemes and `data:`. */
+/**
+ * Whether a URL attribute's value has a script or `data:` scheme, read the way the URL parser reads it
+ * (leading and trailing controls and spaces trimmed, tabs and newlines removed anywhere). Other
+ * invisible characters inside the scheme make it a relative URL, which is inert.
+ */
 function dangerousUrl(value: string): boolean {
-  // What a browser strips before it reads the scheme: control characters and whitespace.
   const scheme = value
-    // eslint-disable-next-line no-control-regex -- the browser's own URL cleaning
-    .replace(/[\u0000-\u0020\u007F-\u009F\u200B-\u200D\uFEFF]/g, '')
+    // eslint-disable-next-line no-control-regex -- the URL parser's own trimming
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    .replace(/[\t\n\r]/g, '')
     .toLowerCase();
   return /^(?:javascript|vbscript|data|livescript):/.test(scheme);
 }
