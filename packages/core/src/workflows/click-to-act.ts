@@ -5,6 +5,11 @@
 import type { CifClickToActPayload } from '../cif/events.js';
 import { report, type StopWorkflow, type WorkflowContext } from './shared.js';
 
+/** Keys with an optional leading +, then post-dial digits after a pause (`,`) or wait (`;`). */
+const DIALABLE = /^\+?[0-9*#]+(?:[,;][0-9*#,;]*)?$/;
+/** Formatting people put between the digits. */
+const FORMATTING = /[\s().\-/]/g;
+
 /** Options of click-to-act. */
 export interface ClickToActOptions {
   /** Enable click-to-act on the provider record at start (setClickToAct(true)). Default true. */
@@ -30,6 +35,17 @@ export function dialOnClick(
       if (payload.format && !/phone/i.test(payload.format)) return;
       await phone.load();
       const number = phone.dialString(payload.value);
+      // A field that holds no phone number (text, an address) is reported, never handed to the phone system.
+      if (!DIALABLE.test(number.replace(FORMATTING, ''))) {
+        report(
+          context,
+          'click-to-act',
+          null,
+          new Error('not a phone number'),
+          `click-to-act: "${payload.value}" is not a phone number; nothing was dialled`,
+        );
+        return;
+      }
       const regarding =
         payload.entityId && payload.entityLogicalName
           ? {

@@ -62,10 +62,12 @@ export function logFuzzSummary(file: string): void {
   );
 }
 
-function failure(name: string, report: string | undefined): Error {
+function failure(name: string, report: string | undefined, cause: unknown): Error {
   const seed = String(seedInUse ?? 'unknown');
+  const why = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
   return new Error(
-    `${name}: ${report ?? 'property failed'}\n\nReplay: CIF_FUZZ_SEED=${seed} pnpm exec wtr --files <this file>`,
+    `${name}: ${report ?? 'property failed'}\n\nFailure: ${why}\n\nReplay: CIF_FUZZ_SEED=${seed} pnpm exec wtr --files <this file>`,
+    { cause },
   );
 }
 
@@ -82,5 +84,6 @@ export async function fuzz<Ts>(
     ? await fc.check(property as fc.IAsyncProperty<Ts>, { numRuns: runs })
     : fc.check(property as fc.IProperty<Ts>, { numRuns: runs });
   tally.set(name, (tally.get(name) ?? 0) + details.numRuns);
-  if (details.failed) throw failure(name, await fc.asyncDefaultReportMessage(details));
+  if (details.failed)
+    throw failure(name, await fc.asyncDefaultReportMessage(details), details.errorInstance);
 }
