@@ -12,24 +12,24 @@ import { warnOnce } from './warn.js';
  */
 export function defineElement(tag: string, constructor: StampedConstructor): boolean {
   const registry = globalThis.customElements;
-  if (!registry) return false;
-  const existing: StampedConstructor | undefined = registry.get(tag);
+  const existing: StampedConstructor | undefined = registry?.get(tag);
   if (existing) {
-    if (existing !== constructor && existing.version !== constructor.version) {
+    if (existing.version !== constructor.version) {
       warnOnce(
         'cif-elements',
-        `version:${tag}`,
-        `<${tag}> is already defined by version ${existing.version ?? 'unknown'}; ` +
-          `version ${constructor.version ?? 'unknown'} was not registered. Load one copy of the kit.`,
+        tag,
+        `<${tag}> is already defined by version ${existing.version}; version ${constructor.version} ` +
+          `was not registered. Load one copy of the kit.`,
       );
     }
     return false;
   }
+  if (!registry) return false;
   try {
     registry.define(tag, constructor);
     return true;
   } catch (error) {
-    warnOnce('cif-elements', `error:${tag}`, `<${tag}> could not be defined: ${String(error)}`);
+    warnOnce('cif-elements', tag, `<${tag}> could not be defined: ${String(error)}`);
     return false;
   }
 }

@@ -4,87 +4,41 @@ import { sharedStrings } from '../strings/shared.js';
 import type { CifTermArgs, CifTranslation, CifTranslationKey } from './translation.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+type Dir = 'ltr' | 'rtl';
 
-/** An element class may carry its own English strings (`static strings`), the fallback for its terms. */
-interface WithStrings {
-  readonly strings?: Partial<CifTranslation>;
-}
-
-const RTL_LANGUAGES = new Set([
-  'ar',
-  'arc',
-  'ckb',
-  'dv',
-  'fa',
-  'he',
-  'iw',
-  'ks',
-  'ps',
-  'sd',
-  'ug',
-  'ur',
-  'yi',
-]);
+/** Right-to-left languages, for browsers without `Intl.Locale` text info. */
+const RTL = /^(ar|arc|ckb|dv|fa|he|iw|ks|ps|sd|ug|ur|yi)$/i;
 
 /** The writing direction of a BCP 47 tag (from `Intl.Locale` text info where the browser has it). */
-export function directionOf(tag: string): 'ltr' | 'rtl' {
+export function directionOf(tag: string): Dir {
   try {
     const locale = new Intl.Locale(tag) as Intl.Locale & {
       getTextInfo?: () => { direction?: string };
       textInfo?: { direction?: string };
     };
-    const info = locale.getTextInfo?.() ?? locale.textInfo;
-    if (info?.direction === 'rtl' || info?.direction === 'ltr') return info.direction;
+    const dir = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
+    if (dir === 'rtl' || dir === 'ltr') return dir;
   } catch {
     // An invalid tag: fall through to the language list.
   }
-  return RTL_LANGUAGES.has(tag.toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+  return RTL.test(tag.split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
 }
 
-/** Walks up the composed tree (through shadow roots) to the nearest element with `attr`, stopping below `<html>`. */
-function closestAttribute(start: Element, attr: string): string | undefined {
-  let node: Node | null = start;
-  const root = start.ownerDocument.documentElement;
-  while (node && node !== root) {
-    if (node instanceof Element) {
-      const value = node.getAttribute(attr);
-      if (value !== null && value.trim() !== '') return value.trim();
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+/** The nearest non-blank `attr` from `node` up the composed tree (through shadow roots), below `<html>`. */
+function closestAttribute(node: Node | null, attr: string, html: Element): string | undefined {
+  for (; node && node !== html; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    const value = (node as Partial<Element>).getAttribute?.(attr)?.trim();
+    if (value) return value;
   }
   return undefined;
 }
 
 // One observer for the whole page rather than one per element.
 const controllers = new Set<LocalizeController>();
-let observer: MutationObserver | undefined;
-let unsubscribeRegistry: (() => void) | undefined;
+let stop: (() => void) | undefined;
 
 function refreshAll(): void {
   for (const controller of controllers) controller.refresh();
-}
-
-function watch(controller: LocalizeController): void {
-  controllers.add(controller);
-  if (!observer) {
-    observer = new MutationObserver(refreshAll);
-    observer.observe(document, {
-      attributes: true,
-      attributeFilter: ['lang', 'dir'],
-      subtree: true,
-    });
-    unsubscribeRegistry = onLocaleRegistryChange(refreshAll);
-  }
-}
-
-function unwatch(controller: LocalizeController): void {
-  controllers.delete(controller);
-  if (controllers.size === 0) {
-    observer?.disconnect();
-    observer = undefined;
-    unsubscribeRegistry?.();
-    unsubscribeRegistry = undefined;
-  }
 }
 
 /**
@@ -99,10 +53,10 @@ function unwatch(controller: LocalizeController): void {
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: Host;
-  #lang = 'en';
-  #dir: 'ltr' | 'rtl' = 'ltr';
-  #translation: CifTranslation | undefined;
   readonly #onChange: (() => void) | undefined;
+  #lang = 'en';
+  #dir: Dir = 'ltr';
+  #translation: CifTranslation | undefined;
 
   constructor(host: Host, onChange?: () => void) {
     this.#host = host;
@@ -116,7 +70,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** The resolved writing direction. */
-  get dir(): 'ltr' | 'rtl' {
+  get dir(): Dir {
     return this.#dir;
   }
 
@@ -126,31 +80,43 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    watch(this);
+    if (!stop) {
+      const observer = new MutationObserver(refreshAll);
+      observer.observe(document, { attributeFilter: ['lang', 'dir'], subtree: true });
+      const unsubscribe = onLocaleRegistryChange(refreshAll);
+      stop = () => {
+        observer.disconnect();
+        unsubscribe();
+        stop = undefined;
+      };
+    }
+    controllers.add(this);
     this.refresh();
   }
 
   hostDisconnected(): void {
-    unwatch(this);
+    controllers.delete(this);
+    if (!controllers.size) stop?.();
   }
 
   /** Re-resolves language and direction; re-renders the host when either changed. */
   refresh(): void {
     const host = this.#host;
     const html = host.ownerDocument.documentElement;
-    const explicitLang = closestAttribute(host, 'lang') ?? getLocale();
+    const explicitLang = closestAttribute(host, 'lang', html) ?? getLocale();
     const lang = explicitLang ?? (html.lang.trim() || 'en');
-    const explicitDir = closestAttribute(host, 'dir');
-    const htmlDir = html.getAttribute('dir');
-    let dir: 'ltr' | 'rtl';
-    if (explicitDir === 'rtl' || explicitDir === 'ltr') dir = explicitDir;
-    else if (explicitLang !== undefined) dir = directionOf(lang);
-    else if (htmlDir === 'rtl' || htmlDir === 'ltr') dir = htmlDir;
-    else dir = directionOf(lang);
+    const dir = closestAttribute(host, 'dir', html);
+    const htmlDir = html.dir;
+    const resolvedDir: Dir =
+      dir === 'rtl' || dir === 'ltr'
+        ? dir
+        : !explicitLang && (htmlDir === 'rtl' || htmlDir === 'ltr')
+          ? htmlDir
+          : directionOf(lang);
     const translation = resolveTranslation(lang);
-    if (lang !== this.#lang || dir !== this.#dir || translation !== this.#translation) {
+    if (lang !== this.#lang || resolvedDir !== this.#dir || translation !== this.#translation) {
       this.#lang = lang;
-      this.#dir = dir;
+      this.#dir = resolvedDir;
       this.#translation = translation;
       this.#onChange?.();
       host.requestUpdate();
@@ -162,13 +128,13 @@ export class LocalizeController implements ReactiveController {
    * the element's own English (`static strings`), then the kit's shared English, then the key itself.
    */
   term<K extends CifTranslationKey>(key: K, ...args: CifTermArgs<K>): string {
-    const own = (this.#host.constructor as WithStrings).strings;
+    const own = (this.#host.constructor as { strings?: Partial<CifTranslation> }).strings;
     const value = (this.#translation?.[key] ??
       own?.[key] ??
       (sharedStrings as Partial<CifTranslation>)[key] ??
       key) as unknown;
-    if (typeof value === 'function')
-      return String((value as (...a: unknown[]) => unknown)(...args));
-    return String(value);
+    return String(
+      typeof value === 'function' ? (value as (...a: unknown[]) => unknown)(...args) : value,
+    );
   }
 }

@@ -71,22 +71,20 @@ export function registeredLocales(): string[] {
  */
 export function resolveTranslation(tag: string | undefined): CifTranslation | undefined {
   const { translations } = registry();
-  if (tag) {
-    const wanted = key(tag);
-    const exact = translations.get(wanted);
-    if (exact) return exact;
-    const language = wanted.split('-')[0] ?? wanted;
-    const base = translations.get(language);
-    if (base) return base;
-    for (const [code, translation] of translations) {
-      if (code.split('-')[0] === language) return translation;
-    }
+  if (!tag || !translations.size) return undefined;
+  const wanted = key(tag);
+  const language = wanted.split('-')[0];
+  let variant: CifTranslation | undefined;
+  for (const [code, translation] of translations) {
+    if (code === wanted) return translation;
+    if (code === language || (!variant && code.split('-')[0] === language)) variant = translation;
   }
-  return tag && key(tag) !== 'en' ? resolveTranslation('en') : undefined;
+  return variant ?? (language === 'en' ? undefined : resolveTranslation('en'));
 }
 
 /** Called whenever translations or the programmatic locale change. Returns an unsubscribe function. */
 export function onLocaleRegistryChange(listener: () => void): () => void {
-  registry().listeners.add(listener);
-  return () => registry().listeners.delete(listener);
+  const { listeners } = registry();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

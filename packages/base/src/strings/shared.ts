@@ -1,4 +1,3 @@
-import { formatCount } from '../localize/plural.js';
 import type { CifTranslation } from '../localize/translation.js';
 
 /** English terms shared across the kit: the built-in fallback of every element. */
@@ -10,6 +9,6 @@ export const sharedStrings = {
   cancel: 'Cancel',
   more: 'More',
   unknownCaller: 'Unknown caller',
-  moreCount: (count) => `+${formatCount('en', count)} more`,
+  moreCount: (count) => `+${count.toLocaleString('en')} more`,
   notInDynamics: 'Not connected to Dynamics 365',
 } as const satisfies Partial<CifTranslation>;
