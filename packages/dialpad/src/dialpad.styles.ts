@@ -1,27 +1,18 @@
 import { css } from 'lit';
 
-/** Styles of `<cif-dialpad>`. Public tokens resolve once on `:host` into private `--_x` locals. */
+/**
+ * First-paint styles of `<cif-dialpad>`: the number field, the keys and the action row. The styles of
+ * rarer states (hints, the region selector, recent numbers, a pending dial) load with the behaviour
+ * (`dialpad-behaviour.styles.ts`). Public tokens used more than once resolve on `:host` into private
+ * `--_x` locals; the others are read where they apply.
+ */
 export const styles = css`
   :host {
     display: block;
     --_gap: var(--cif-dialpad-gap, var(--cif-space-4));
     --_key-size: var(--cif-dialpad-key-size, 56px);
     --_key-radius: var(--cif-dialpad-key-radius, var(--cif-radius-lg));
-    --_key-bg: var(--cif-dialpad-key-background, var(--cif-color-surface-alt));
-    --_key-bg-hover: var(--cif-dialpad-key-background-hover, var(--cif-color-surface-hover));
-    --_key-bg-active: var(--cif-dialpad-key-background-active, var(--cif-color-surface-active));
-    --_key-color: var(--cif-dialpad-key-color, var(--cif-color-on-surface));
-    --_letters-color: var(--cif-dialpad-letters-color, var(--cif-color-on-surface-muted));
-    --_call-bg: var(--cif-dialpad-call-background, var(--cif-color-success));
-    --_call-bg-hover: var(--cif-dialpad-call-background-hover, var(--cif-color-success-hover));
-    --_call-color: var(--cif-dialpad-call-color, var(--cif-color-on-success));
     --_display-size: var(--cif-dialpad-display-font-size, var(--cif-font-size-xxl));
-    --_border: var(--cif-dialpad-border-color, var(--cif-color-border-strong));
-    --_focus: var(--cif-dialpad-focus-color, var(--cif-color-focus));
-    --_bg: var(--cif-dialpad-background, var(--cif-color-surface));
-    --_muted: var(--cif-color-on-surface-muted);
-    --_danger: var(--cif-color-danger-text);
-    --_warning: var(--cif-color-warning-text);
   }
   [part='base'] {
     container-type: inline-size;
@@ -31,7 +22,7 @@ export const styles = css`
     max-inline-size: 24rem;
     margin-inline: auto;
     padding: var(--cif-space-2);
-    background: var(--_bg);
+    background: var(--cif-dialpad-background, var(--cif-color-surface));
   }
   @container (inline-size < 20rem) {
     .auto > * {
@@ -52,55 +43,30 @@ export const styles = css`
     align-items: center;
     justify-content: center;
   }
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-    background: transparent;
-  }
   input {
     flex: 1 1 12rem;
     min-inline-size: 0;
     block-size: calc(var(--_display-size) * 1.6);
     padding-inline: var(--cif-space-2);
     border: none;
-    border-block-end: 1px solid var(--_border);
+    border-block-end: 1px solid var(--cif-dialpad-border-color, var(--cif-color-border-strong));
+    font: inherit;
     font-size: var(--_display-size);
     font-family: var(--cif-font-family-numeric);
     font-variant-numeric: tabular-nums;
-    direction: ltr;
+    color: inherit;
+    background: transparent;
     text-align: center;
   }
   input::placeholder {
     font-size: var(--cif-font-size-lg);
-    color: var(--_muted);
-  }
-  select {
-    max-inline-size: 100%;
-    min-block-size: var(--cif-target-size);
-    border: 1px solid var(--_border);
-    border-radius: var(--cif-radius-md);
-    background: var(--cif-color-surface);
+    color: var(--cif-color-on-surface-muted);
   }
   [part='hint'] {
     min-block-size: 1lh;
     font-size: var(--cif-font-size-sm);
     text-align: center;
-    color: var(--_muted);
-  }
-  .invalid {
-    color: var(--_warning);
-  }
-  .error {
-    font-weight: var(--cif-font-weight-semibold);
-    color: inherit;
-  }
-  .error svg {
-    inline-size: 16px;
-    block-size: 16px;
-    vertical-align: text-bottom;
-    margin-inline-end: var(--cif-space-2);
-    fill: var(--_danger);
+    color: var(--cif-color-on-surface-muted);
   }
   .keypad,
   .actions {
@@ -110,9 +76,14 @@ export const styles = css`
     gap: var(--_gap);
   }
   button {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-block-size: var(--_key-size);
+    border: none;
+    border-radius: var(--_key-radius);
     font: inherit;
     color: inherit;
-    border: none;
     background: none;
     cursor: pointer;
     touch-action: manipulation;
@@ -124,18 +95,13 @@ export const styles = css`
     opacity: 0.45;
   }
   :focus-visible {
-    outline: var(--cif-focus-width) solid var(--_focus);
+    outline: var(--cif-focus-width) solid var(--cif-dialpad-focus-color, var(--cif-color-focus));
     outline-offset: 2px;
   }
   [part~='key'] {
-    display: flex;
     flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    min-block-size: var(--_key-size);
-    border-radius: var(--_key-radius);
-    background: var(--_key-bg);
-    color: var(--_key-color);
+    background: var(--cif-dialpad-key-background, var(--cif-color-surface-alt));
+    color: var(--cif-dialpad-key-color, var(--cif-color-on-surface));
     user-select: none;
     transition: background-color var(--cif-duration-fast);
   }
@@ -145,10 +111,10 @@ export const styles = css`
     }
   }
   [part~='key']:hover:not(:disabled) {
-    background: var(--_key-bg-hover);
+    background: var(--cif-dialpad-key-background-hover, var(--cif-color-surface-hover));
   }
   [part~='key']:active:not(:disabled) {
-    background: var(--_key-bg-active);
+    background: var(--cif-dialpad-key-background-active, var(--cif-color-surface-active));
   }
   [part='digit'] {
     font-size: var(--cif-font-size-xl);
@@ -158,76 +124,26 @@ export const styles = css`
     min-block-size: 1lh;
     font-size: 10px;
     letter-spacing: 0.1em;
-    color: var(--_letters-color);
+    color: var(--cif-dialpad-letters-color, var(--cif-color-on-surface-muted));
   }
   .actions button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
     gap: var(--cif-space-2);
-    min-block-size: var(--_key-size);
     padding-inline: var(--cif-space-2);
-    border-radius: var(--_key-radius);
     line-height: 1.15;
   }
   [part='call-button'] {
-    background: var(--_call-bg);
-    color: var(--_call-color);
+    background: var(--cif-dialpad-call-background, var(--cif-color-success));
+    color: var(--cif-dialpad-call-color, var(--cif-color-on-success));
     font-weight: var(--cif-font-weight-semibold);
   }
   [part='call-button']:hover:not([aria-disabled='true']) {
-    background: var(--_call-bg-hover);
-  }
-  .pending {
-    opacity: 1;
-    cursor: progress;
-  }
-  .pending svg {
-    animation: pulse 0.8s ease-in-out infinite alternate;
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.35;
-    }
-  }
-  /* After the rule it overrides (same specificity): the pending call button stops pulsing. */
-  @media (prefers-reduced-motion: reduce) {
-    .pending svg {
-      animation: none;
-    }
+    background: var(--cif-dialpad-call-background-hover, var(--cif-color-success-hover));
   }
   svg {
     inline-size: 20px;
     block-size: 20px;
     fill: currentColor;
     flex: none;
-  }
-  ul {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    border-block-start: 1px solid var(--cif-color-border);
-  }
-  [part='recent'] {
-    display: flex;
-    gap: var(--cif-space-3);
-    inline-size: 100%;
-    min-block-size: var(--cif-target-size);
-    padding-inline: var(--cif-space-3);
-    align-items: center;
-    text-align: start;
-    border-radius: var(--cif-radius-md);
-  }
-  [part='recent']:hover {
-    background: var(--_key-bg-hover);
-  }
-  [part='recent'] span {
-    flex: 1;
-  }
-  [part='recent'] bdi,
-  [part='recent'] time {
-    color: var(--_muted);
-    font-size: var(--cif-font-size-sm);
   }
   .sr {
     position: absolute;
@@ -238,15 +154,8 @@ export const styles = css`
     white-space: nowrap;
   }
   @media (forced-colors: active) {
-    [part~='key'],
-    .actions button,
-    [part='recent'],
-    select {
+    button {
       border: 1px solid ButtonText;
-    }
-    /* Recents are spaced so their borders do not merge into one box. */
-    [part='recents'] li + li {
-      margin-block-start: var(--cif-space-1);
     }
     [part='call-button'] {
       background: ButtonText;
