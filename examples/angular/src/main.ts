@@ -1,0 +1,12 @@
+// Each import registers one element (importing the package root would give the classes only).
+import '@cif-elements/call-controls/cif-call-controls.js';
+import '@cif-elements/contact-card/cif-contact-card.js';
+import '@cif-elements/dialpad/cif-dialpad.js';
+import '@cif-elements/incoming-call-toast/cif-incoming-call-toast.js';
+import { provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { bootstrapApplication } from '@angular/platform-browser';
+import { App } from './app/app';
+
+bootstrapApplication(App, {
+  providers: [provideBrowserGlobalErrorListeners(), provideZonelessChangeDetection()],
+}).catch((error: unknown) => console.error(error));

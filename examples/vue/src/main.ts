@@ -1,0 +1,10 @@
+// Each import registers one element (importing the package root would give the classes only).
+import '@cif-elements/call-controls/cif-call-controls.js';
+import '@cif-elements/contact-card/cif-contact-card.js';
+import '@cif-elements/dialpad/cif-dialpad.js';
+import '@cif-elements/incoming-call-toast/cif-incoming-call-toast.js';
+import { createApp } from 'vue';
+import App from './App.vue';
+import './style.css';
+
+createApp(App).mount('#app');
