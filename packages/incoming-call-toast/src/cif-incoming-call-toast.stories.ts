@@ -1,27 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { cifArgs } from '../../../.storybook/manifest.js';
 import './cif-incoming-call-toast.js';
 import type { ToastCall, ToastStore } from './store.js';
 
-interface Args {
-  number: string;
-  callerName: string;
-  company: string;
-  queue: string;
-  campaign: string;
-  timeout: number;
-  ringtone: string;
-  volume: number;
-  muted: boolean;
-  placement: 'inline' | 'top' | 'bottom';
-  maxVisible: number;
-  callWaiting: boolean;
-  extras: string;
-  answerLabel: string;
-  declineLabel: string;
-  answerShortcut: string;
-  declineShortcut: string;
-}
+/** Args named after the toast's attributes (Controls come from its custom-elements manifest). */
+type Args = Record<string, unknown>;
 
 /** A fixed moment, so stories render the same every time (missed-call times). */
 const AT = Date.UTC(2025, 0, 15, 9, 30);
@@ -97,49 +82,15 @@ const meta: Meta<Args> = {
   },
   args: {
     number: '+1 619 555 0129',
-    callerName: 'Jane Doe',
+    'caller-name': 'Jane Doe',
     company: 'Contoso',
     queue: 'Billing',
-    campaign: '',
     timeout: 30,
-    ringtone: '',
-    volume: 0.8,
     muted: true,
-    placement: 'inline',
-    maxVisible: 3,
-    callWaiting: false,
-    extras: '',
-    answerLabel: '',
-    declineLabel: '',
-    answerShortcut: 'Alt+Shift+Y',
-    declineShortcut: 'Alt+Shift+N',
   },
-  argTypes: {
-    placement: { control: 'inline-radio', options: ['inline', 'top', 'bottom'] },
-    volume: { control: { type: 'range', min: 0, max: 1, step: 0.05 } },
-  },
+  argTypes: { volume: { control: { type: 'range', min: 0, max: 1, step: 0.05 } } },
   render: (args) =>
-    panel(
-      html`<cif-incoming-call-toast
-        number=${args.number}
-        caller-name=${args.callerName}
-        company=${args.company}
-        queue=${args.queue}
-        campaign=${args.campaign}
-        timeout=${args.timeout}
-        ringtone=${args.ringtone}
-        volume=${args.volume}
-        placement=${args.placement}
-        max-visible=${args.maxVisible}
-        extras=${args.extras}
-        answer-label=${args.answerLabel}
-        decline-label=${args.declineLabel}
-        answer-shortcut=${args.answerShortcut}
-        decline-shortcut=${args.declineShortcut}
-        ?muted=${args.muted}
-        ?call-waiting=${args.callWaiting}
-      ></cif-incoming-call-toast>`,
-    ),
+    panel(html`<cif-incoming-call-toast ${cifArgs(args)}></cif-incoming-call-toast>`),
 };
 
 export default meta;
@@ -153,7 +104,7 @@ export const RingingKnownCaller: Story = {};
 
 /** An unknown caller: the number is the name; a phone instead of initials. */
 export const RingingUnknownCaller: Story = {
-  args: { callerName: '', company: '', queue: '', timeout: 0 },
+  args: { 'caller-name': '', company: '', queue: '', timeout: 0 },
 };
 
 /** The number matched several records: the number is shown, with how many records matched. */
@@ -217,7 +168,7 @@ export const StackOfThree: Story = {
 
 /** The agent is on a call: compact, "Call waiting", a quieter tone, hold & answer and end & answer. */
 export const CallWaiting: Story = {
-  args: { callWaiting: true, extras: 'voicemail hold end', timeout: 0 },
+  args: { 'call-waiting': true, extras: 'voicemail hold end', timeout: 0 },
 };
 
 /** The countdown ran out: the toast stays as a missed call until dismissed (never silently gone). */
@@ -266,14 +217,7 @@ export const OverlayTop: Story = {
   parameters: { docs: { story: { inline: false, iframeHeight: 260 } } },
   render: (args) =>
     html`<p style="max-inline-size: 340px">The widget's own content sits under the overlay.</p>
-      <cif-incoming-call-toast
-        muted
-        timeout=${args.timeout}
-        placement=${args.placement}
-        caller-name=${args.callerName}
-        company=${args.company}
-        number=${args.number}
-      ></cif-incoming-call-toast>`,
+      <cif-incoming-call-toast ${cifArgs(args)}></cif-incoming-call-toast>`,
 };
 
 /** Inline, in the flow of a 300 px channel panel. */
@@ -353,6 +297,36 @@ export const BoundToStore: Story = {
           <button type="button" @click=${() => store.answerInHost()}>Answer in the host</button>
         </div>`,
     );
+  },
+};
+
+/**
+ * Interaction: a call rings; the agent presses Answer. The toast fires one `cif-answer` (see Actions),
+ * its store answers the call, and the toast closes by itself.
+ */
+export const AcceptFromToast: Story = {
+  name: 'Accept from the toast',
+  args: { onCifAnswer: fn(), onCifDecline: fn() },
+  render: () => {
+    const store = storyStore();
+    store.ring('Jane Doe');
+    return panel(
+      html`<cif-incoming-call-toast muted timeout="0" .store=${store}></cif-incoming-call-toast>`,
+    );
+  },
+  play: async ({ canvasElement, args, step }) => {
+    const toast = canvasElement.querySelector('cif-incoming-call-toast')!;
+    await toast.updateComplete;
+    const answer = () =>
+      toast.shadowRoot!.querySelector<HTMLButtonElement>('[part~="answer-button"]');
+    await expect(answer()).not.toBeNull();
+    await step('Answer', () => userEvent.click(answer()!));
+    await expect(args.onCifAnswer).toHaveBeenCalledOnce();
+    await expect(args.onCifAnswer).toHaveBeenCalledWith(
+      expect.objectContaining({ callId: 'story-1', action: 'answer', source: 'button' }),
+    );
+    await expect(args.onCifDecline).not.toHaveBeenCalled();
+    await waitFor(() => expect(answer()).toBeNull());
   },
 };
 
