@@ -11,7 +11,11 @@ import '@cif-elements/base/locales/pt-BR.js';
 import '@cif-elements/base/locales/zh-CN.js';
 import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import manifest from 'virtual:cif-manifest';
+import { withEventActions } from './actions.js';
+import { forcedColorsNote, setForcedColorsPreview } from './forced-colors.js';
+import { extractArgTypes, extractComponentDescription } from './manifest.js';
 
 setCustomElementsManifest(manifest);
 
@@ -43,25 +47,31 @@ const panelViewports = {
 
 /**
  * Applies the toolbar globals to the whole preview document, as a widget page would: the theme as
- * `data-cif-theme` on <html>, the locale through the kit's `setLocale` and `<html lang>`, the direction on
- * <html dir>, the density as `data-cif-density`.
+ * `data-cif-theme` on <html> (or the forced-colors preview, see ./forced-colors.ts), the locale through
+ * the kit's `setLocale` and `<html lang>`, the direction on <html dir>, the density as
+ * `data-cif-density`.
  */
 const withGlobals: Decorator = (story, context) => {
   const { theme, locale, dir, density } = {
     ...(context.globals as Record<string, string | undefined>),
     ...storyTestMode,
   };
-  const html = document.documentElement;
-  if (theme === 'dark' || theme === 'light') html.setAttribute('data-cif-theme', theme);
-  else html.removeAttribute('data-cif-theme');
-  html.lang = locale ?? 'en';
+  const root = document.documentElement;
+  const forced = theme === 'forced-light' ? 'light' : theme === 'forced-dark' ? 'dark' : undefined;
+  const scheme = forced ?? theme;
+  if (scheme === 'dark' || scheme === 'light') root.setAttribute('data-cif-theme', scheme);
+  else root.removeAttribute('data-cif-theme');
+  setForcedColorsPreview(forced);
+  root.lang = locale ?? 'en';
   setLocale(locale && locale !== 'en' ? locale : undefined);
-  if (dir === 'rtl' || dir === 'ltr') html.dir = dir;
-  else html.removeAttribute('dir');
-  html.setAttribute('data-cif-density', density ?? 'comfortable');
+  if (dir === 'rtl' || dir === 'ltr') root.dir = dir;
+  else root.removeAttribute('dir');
+  root.setAttribute('data-cif-density', density ?? 'comfortable');
   document.body.style.background = 'var(--cif-color-surface)';
   document.body.style.color = 'var(--cif-color-on-surface)';
-  return story();
+  if (!forced) return story();
+  return html`<p class="cif-forced-colors-note" role="note">${forcedColorsNote}</p>
+    ${story()}`;
 };
 
 /** Console errors during a story fail its story test: a story must render cleanly. */
@@ -69,7 +79,7 @@ let consoleErrors: unknown[][] = [];
 const originalConsoleError = console.error.bind(console);
 
 const preview: Preview = {
-  decorators: [withGlobals],
+  decorators: [withEventActions, withGlobals],
   beforeEach() {
     consoleErrors = [];
     console.error = (...args: unknown[]) => {
@@ -96,6 +106,8 @@ const preview: Preview = {
           { value: 'system', title: 'System' },
           { value: 'light', title: 'Light' },
           { value: 'dark', title: 'Dark' },
+          { value: 'forced-light', title: 'Forced colors, light (preview)' },
+          { value: 'forced-dark', title: 'Forced colors, dark (preview)' },
         ],
         dynamicTitle: true,
       },
@@ -157,11 +169,11 @@ const preview: Preview = {
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
-    actions: { argTypesRegex: '^on[A-Z].*' },
     viewport: { options: panelViewports },
     // Accessibility violations fail the story tests.
     a11y: { test: 'error' },
-    docs: { toc: true },
+    // Props, attributes, events, slots, CSS properties, parts and states from the manifests.
+    docs: { toc: true, extractArgTypes, extractComponentDescription },
   },
   tags: ['autodocs'],
 };

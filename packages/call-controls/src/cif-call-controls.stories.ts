@@ -1,27 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { cifArgs } from '../../../.storybook/manifest.js';
 // Core's call store and simulated phone system (stories may use core; the element does not).
 import { SimulatedProvider, createCallStore } from '../../core/src/calls/index.js';
 import './cif-call-controls.js';
-import type { CallControlsState } from './store.js';
 
-interface Args {
-  state: CallControlsState;
-  muted: boolean;
-  recording: 'off' | 'recording' | 'paused';
-  quality: '' | 'good' | 'fair' | 'poor';
-  mos: number | undefined;
-  conference: boolean;
-  consultTarget: string;
-  pending: string;
-  capabilities: string;
-  layout: 'auto' | 'toolbar' | 'compact';
-  readOnly: boolean;
-  disabled: boolean;
-  shortcutsDisabled: boolean;
-  label: string;
-}
+/** Args named after the controls' attributes (Controls come from its custom-elements manifest). */
+type Args = Record<string, unknown>;
 
 /** A fixed clock: stories are deterministic (the timers show the same time on every run). */
 const NOW = Date.UTC(2025, 0, 15, 9, 30);
@@ -55,20 +41,12 @@ const meta: Meta<Args> = {
   },
   args: {
     state: 'connected',
-    muted: false,
-    recording: 'off',
-    quality: '',
-    mos: undefined,
-    conference: false,
-    consultTarget: '',
-    pending: '',
     capabilities: 'mute hold dtmf transfer consult merge record pause-recording',
-    layout: 'auto',
-    readOnly: false,
-    disabled: false,
-    shortcutsDisabled: false,
-    label: '',
+    'call-start': NOW - 205_000,
+    'hold-start': NOW - 42_000,
+    'wrap-up-start': NOW - 18_000,
   },
+  // The manifest types these with aliases; their values, for the select controls.
   argTypes: {
     state: {
       control: 'select',
@@ -76,29 +54,12 @@ const meta: Meta<Args> = {
     },
     recording: { control: 'inline-radio', options: ['off', 'recording', 'paused'] },
     quality: { control: 'inline-radio', options: ['', 'good', 'fair', 'poor'] },
-    layout: { control: 'inline-radio', options: ['auto', 'toolbar', 'compact'] },
     pending: { control: 'select', options: ['', 'mute', 'hold', 'transfer', 'record', 'end'] },
   },
   render: (args) =>
     panel(
       html`<cif-call-controls
-        state=${args.state}
-        recording=${args.recording}
-        quality=${args.quality}
-        mos=${ifDefined(args.mos)}
-        consult-target=${args.consultTarget}
-        pending=${args.pending}
-        capabilities=${args.capabilities}
-        layout=${args.layout}
-        label=${ifDefined(args.label || undefined)}
-        call-start=${NOW - 205_000}
-        hold-start=${NOW - 42_000}
-        wrap-up-start=${NOW - 18_000}
-        ?muted=${args.muted}
-        ?conference=${args.conference}
-        ?read-only=${args.readOnly}
-        ?disabled=${args.disabled}
-        ?shortcuts-disabled=${args.shortcutsDisabled}
+        ${cifArgs(args)}
         .now=${now}
         .dispositions=${DISPOSITIONS}
       ></cif-call-controls>`,
@@ -125,7 +86,7 @@ export const Recording: Story = { args: { recording: 'recording' } };
 
 /** A consult transfer: the caller waits on hold while the agent talks to the target. */
 export const ConsultInProgress: Story = {
-  args: { state: 'connected', consultTarget: 'Sales desk (+1 619 555 0100)' },
+  args: { state: 'connected', 'consult-target': 'Sales desk (+1 619 555 0100)' },
   play: ({ canvasElement }) => loaded(canvasElement, 'consult'),
 };
 
@@ -187,7 +148,7 @@ export const ToolbarOverflow: Story = {
 export const FewCapabilities: Story = { args: { capabilities: 'mute' } };
 
 /** Another window owns the call: every control is off and says why. */
-export const ReadOnly: Story = { args: { readOnly: true } };
+export const ReadOnly: Story = { args: { 'read-only': true } };
 
 /** The dark theme, set on the element's container. */
 export const Dark: Story = {
@@ -271,6 +232,71 @@ export const BoundToStore: Story = {
         .dispositions=${DISPOSITIONS}
       ></cif-call-controls>`,
     );
+  },
+};
+
+/** The store of the story below, for its play function. */
+let flowStore: ReturnType<typeof createCallStore> | undefined;
+
+/**
+ * Interaction over core's call store and simulated phone system: mute, hold, resume, hang up. Each press
+ * fires its intent (see Actions), the store carries it out, and the control shows the new state.
+ */
+export const MuteHoldResumeHangUp: Story = {
+  name: 'Mute, hold, resume, hang up',
+  args: { onCifMuteChange: fn(), onCifHoldChange: fn(), onCifHangup: fn() },
+  render: () => {
+    const provider = new SimulatedProvider({ latencyMs: 10 });
+    const store = createCallStore({ provider, storage: null, ownership: false, now });
+    flowStore = store;
+    const id = provider.ring('+16195550129', { displayName: 'Alex Baker' });
+    void store.answer(id);
+    return panel(
+      html`<cif-call-controls
+        .store=${store}
+        .now=${now}
+        .dispositions=${DISPOSITIONS}
+      ></cif-call-controls>`,
+    );
+  },
+  play: async ({ canvasElement, args, step }) => {
+    const el = canvasElement.querySelector('cif-call-controls')!;
+    const control = (key: string) =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>(`[data-key="${key}"]`)!;
+    const call = () => flowStore!.getSnapshot().calls[0]!;
+    await waitFor(() => expect(call().state).toBe('connected'));
+    await waitFor(() => expect(control('mute')).not.toBeNull());
+
+    await step('Mute', async () => {
+      await userEvent.click(control('mute'));
+      await waitFor(() => expect(control('mute')).toHaveAttribute('aria-pressed', 'true'));
+      await expect(args.onCifMuteChange).toHaveBeenLastCalledWith(
+        expect.objectContaining({ muted: true }),
+      );
+      await expect(call().muted).toBe(true);
+    });
+    await step('Hold', async () => {
+      await userEvent.click(control('hold'));
+      await waitFor(() => expect(call().state).toBe('held'));
+      await waitFor(() => expect(control('hold')).toHaveAttribute('aria-pressed', 'true'));
+      await expect(args.onCifHoldChange).toHaveBeenLastCalledWith(
+        expect.objectContaining({ held: true }),
+      );
+    });
+    await step('Resume', async () => {
+      await userEvent.click(control('hold'));
+      await waitFor(() => expect(call().state).toBe('connected'));
+      await waitFor(() => expect(control('hold')).toHaveAttribute('aria-pressed', 'false'));
+      await expect(args.onCifHoldChange).toHaveBeenLastCalledWith(
+        expect.objectContaining({ held: false }),
+      );
+    });
+    await step('Hang up: the call ends and wrap-up begins', async () => {
+      await userEvent.click(control('end'));
+      await expect(args.onCifHangup).toHaveBeenCalledOnce();
+      await waitFor(() => expect(call().state).toBe('ended'));
+      await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="wrap-up"]')).not.toBeNull());
+    });
   },
 };
 

@@ -1,17 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { cifArgs } from '../../../.storybook/manifest.js';
 import './cif-contact-card.js';
 import type { ContactCardActions } from './actions.js';
 import type { ContactCardStore } from './store.js';
 import type { ContactActivity, ContactCardContact, ContactRecordRef } from './types.js';
 
-interface Args {
-  layout: 'full' | 'compact';
-  number: string;
-  loading: boolean;
-  activityHidden: boolean;
-  headingLevel: number;
-}
+/** Args named after the card's attributes (Controls come from its custom-elements manifest). */
+type Args = Record<string, unknown>;
 
 /** A fixed "now", so local and relative times do not change between runs. */
 const NOW = Date.UTC(2025, 0, 15, 17, 30);
@@ -153,16 +150,10 @@ const meta: Meta<Args> = {
       },
     },
   },
-  args: { layout: 'full', number: '', loading: false, activityHidden: false, headingLevel: 2 },
-  argTypes: { layout: { control: 'inline-radio', options: ['full', 'compact'] } },
   render: (args) =>
     panel(
       html`<cif-contact-card
-        layout=${args.layout}
-        number=${args.number}
-        heading-level=${args.headingLevel}
-        ?loading=${args.loading}
-        ?activity-hidden=${args.activityHidden}
+        ${cifArgs(args)}
         .contact=${ALEX}
         .now=${NOW}
         .actions=${storyActions}
@@ -194,7 +185,7 @@ export const AvatarImage: Story = {
 export const Compact: Story = {
   args: { layout: 'compact' },
   render: (args) =>
-    panel(html`<cif-contact-card layout=${args.layout} .contact=${ALEX}></cif-contact-card>`, 300),
+    panel(html`<cif-contact-card ${cifArgs(args)} .contact=${ALEX}></cif-contact-card>`, 300),
 };
 
 /** An unknown caller: the number, with Create contact and Search. */
@@ -339,6 +330,50 @@ export const HostileInput: Story = {
 /** Bound to a call store: the ringing call's two matches; choosing one sets the call's matched record. */
 export const BoundToStore: Story = {
   render: () => panel(html`<cif-contact-card .store=${storyStore()}></cif-contact-card>`),
+};
+
+/** Interaction: the agent opens the caller's record; the card fires `cif-open-record` with it. */
+export const OpenRecord: Story = {
+  name: 'Open the record',
+  args: { onCifOpenRecord: fn() },
+  play: async ({ canvasElement, args, step }) => {
+    const card = canvasElement.querySelector('cif-contact-card')!;
+    await card.updateComplete;
+    const open = card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="open-button"]')!;
+    await step('Open', () => userEvent.click(open));
+    await expect(args.onCifOpenRecord).toHaveBeenCalledOnce();
+    await expect(args.onCifOpenRecord).toHaveBeenCalledWith(
+      expect.objectContaining({
+        record: expect.objectContaining({ entityName: 'contact', id: ALEX.id }),
+      }),
+    );
+  },
+};
+
+/**
+ * Interaction: the number matched two contacts; the agent picks the second. The card fires
+ * `cif-select-match`, the store records the choice, and the card shows the chosen contact.
+ */
+export const PickAmongMatches: Story = {
+  name: 'Pick among several matches',
+  args: { onCifSelectMatch: fn() },
+  render: () => panel(html`<cif-contact-card .store=${storyStore()}></cif-contact-card>`),
+  play: async ({ canvasElement, args, step }) => {
+    const card = canvasElement.querySelector('cif-contact-card')!;
+    await card.updateComplete;
+    const options = () =>
+      Array.from(card.shadowRoot!.querySelectorAll<HTMLElement>('[part~="option"]'));
+    await waitFor(() => expect(options()).toHaveLength(2));
+    await step('Choose Sam Baker', () => userEvent.click(options()[1]!));
+    await expect(args.onCifSelectMatch).toHaveBeenCalledWith(
+      expect.objectContaining({
+        callId: 'call-1',
+        record: expect.objectContaining({ entityName: 'contact', id: '2' }),
+      }),
+    );
+    await waitFor(() => expect(options()).toHaveLength(0));
+    await expect(card.shadowRoot!.querySelector('[part~="name"]')).toHaveTextContent('Sam Baker');
+  },
 };
 
 /** Keyboard and screen reader behaviour, for reviewers. */

@@ -1,24 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { cifArgs } from '../../../.storybook/manifest.js';
 import './cif-dialpad.js';
 import { loadDefaultFormatter } from './formatter.js';
 import type { DialpadStore } from './store.js';
 
-interface Args {
-  value: string;
-  mode: 'dial' | 'dtmf';
-  region: string;
-  regions: string;
-  lettersHidden: boolean;
-  vanityLetters: boolean;
-  tonesMuted: boolean;
-  density: 'auto' | 'compact' | 'comfortable';
-  pending: boolean;
-  disabled: boolean;
-  required: boolean;
-  label: string;
-}
+/** Args named after the dialpad's attributes (Controls come from its custom-elements manifest). */
+type Args = Record<string, unknown>;
 
 /** A small call store for stories: dialling connects at once, hanging up goes back to idle. */
 function storyStore(): DialpadStore & { hangUp(): void } {
@@ -61,41 +50,8 @@ const meta: Meta<Args> = {
       },
     },
   },
-  args: {
-    value: '',
-    mode: 'dial',
-    region: 'US',
-    regions: '',
-    lettersHidden: false,
-    vanityLetters: false,
-    tonesMuted: false,
-    density: 'auto',
-    pending: false,
-    disabled: false,
-    required: false,
-    label: '',
-  },
-  argTypes: {
-    mode: { control: 'inline-radio', options: ['dial', 'dtmf'] },
-    density: { control: 'inline-radio', options: ['auto', 'compact', 'comfortable'] },
-  },
-  render: (args) =>
-    panel(
-      html`<cif-dialpad
-        value=${args.value}
-        mode=${args.mode}
-        region=${args.region}
-        regions=${args.regions}
-        density=${args.density}
-        label=${ifDefined(args.label || undefined)}
-        ?letters-hidden=${args.lettersHidden}
-        ?vanity-letters=${args.vanityLetters}
-        ?tones-muted=${args.tonesMuted}
-        ?pending=${args.pending}
-        ?disabled=${args.disabled}
-        ?required=${args.required}
-      ></cif-dialpad>`,
-    ),
+  args: { region: 'US' },
+  render: (args) => panel(html`<cif-dialpad ${cifArgs(args)}></cif-dialpad>`),
 };
 
 export default meta;
@@ -143,8 +99,7 @@ export const InCallDtmf: Story = {
 /** Compact, as in the 300 px Dynamics channel panel (auto density switches below 320 px). */
 export const Compact: Story = {
   args: { value: '2015550123' },
-  render: (args) =>
-    panel(html`<cif-dialpad region=${args.region} value=${args.value}></cif-dialpad>`, 300),
+  render: (args) => panel(html`<cif-dialpad ${cifArgs(args)}></cif-dialpad>`, 300),
 };
 
 /** The dark theme, set on the element's container. */
@@ -153,7 +108,7 @@ export const Dark: Story = {
   render: (args) =>
     panel(
       html`<div data-cif-theme="dark" style="background: var(--cif-color-surface); padding: 8px">
-        <cif-dialpad region=${args.region} value=${args.value} data-cif-theme="dark"></cif-dialpad>
+        <cif-dialpad ${cifArgs(args)} data-cif-theme="dark"></cif-dialpad>
       </div>`,
     ),
 };
@@ -231,6 +186,33 @@ export const InAForm: Story = {
         <button type="submit" style="margin-block-start: 8px">Save</button>
       </form>`,
     ),
+};
+
+/**
+ * Interaction: the agent clicks 2, types the rest of the number, and presses Call. The number is
+ * formatted as it is typed, and one `cif-dial` carries it in E.164 (see Actions).
+ */
+export const DialANumber: Story = {
+  name: 'Dial a number',
+  args: { 'tones-muted': true, onCifDial: fn() },
+  play: async ({ canvasElement, args, step }) => {
+    const el = canvasElement.querySelector('cif-dialpad')!;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    await step('Click 2, then type 015550123', async () => {
+      await userEvent.click(root.querySelector<HTMLButtonElement>('button[data-key="2"]')!);
+      await userEvent.keyboard('015550123');
+    });
+    await expect(el.value).toBe('2015550123');
+    await waitFor(() => expect(root.querySelector('input')).toHaveValue('(201) 555-0123'));
+    await step('Press Call', () =>
+      userEvent.click(root.querySelector<HTMLButtonElement>('[part~="call-button"]')!),
+    );
+    await expect(args.onCifDial).toHaveBeenCalledOnce();
+    await expect(args.onCifDial).toHaveBeenCalledWith(
+      expect.objectContaining({ normalised: '+12015550123', region: 'US', source: 'user' }),
+    );
+  },
 };
 
 /** Keyboard and screen reader behaviour, for reviewers. */

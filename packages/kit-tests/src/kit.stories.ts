@@ -38,11 +38,14 @@ const CONTACT: ContactCardContact = {
   activity: [{ type: 'phonecall', subject: 'Billing question', time: NOW - 3 * 86_400_000 }],
 };
 
-/** The four components as a CIF panel shows them during a call, in `lang` (inherited when undefined). */
-function panel(lang?: string): TemplateResult {
+/**
+ * The four components as a CIF panel shows them during a call, in `lang` (inherited when undefined), in
+ * a panel `width` px wide.
+ */
+function panel(lang?: string, width = 340): TemplateResult {
   return html`<div
     lang=${ifDefined(lang)}
-    style="display: grid; gap: var(--cif-space-4, 16px); max-inline-size: 340px"
+    style="display: grid; gap: var(--cif-space-4, 16px); inline-size: ${width}px; max-inline-size: 100%"
   >
     <cif-incoming-call-toast
       muted
@@ -86,6 +89,20 @@ type Story = StoryObj;
 
 /** Toast (call waiting), contact card, call controls and the in-call keypad in the toolbar's locale. */
 export const Together: Story = { render: () => panel() };
+
+/** The same four in the narrowest channel panel, 300 px (the viewport toolbar matches). */
+export const Panel300: Story = {
+  name: 'Panel 300 px',
+  globals: { viewport: { value: 'cifPanel300', isRotated: false } },
+  render: () => panel(undefined, 300),
+};
+
+/** The same four in the widest channel panel, 378 px. */
+export const Panel378: Story = {
+  name: 'Panel 378 px',
+  globals: { viewport: { value: 'cifPanel378', isRotated: false } },
+  render: () => panel(undefined, 378),
+};
 
 /** The same panel in Hebrew: right to left from the language alone. */
 export const Hebrew: Story = { render: () => panel('he') };

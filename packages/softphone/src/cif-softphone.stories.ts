@@ -2,6 +2,7 @@ import { SimulatedProvider, createCifClient } from '@cif-elements/core';
 import { FakeCIFramework } from '@cif-elements/core/testing';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import './cif-softphone.js';
 
 interface Args {
@@ -167,6 +168,18 @@ export const Connected: Story = {
   },
 };
 
+/** On hold: the controls show the hold timer and Resume; the caller waits. */
+export const OnHold: Story = {
+  play: async ({ canvasElement }) => {
+    const { el, provider } = await ready(canvasElement);
+    const id = provider.ring('+442079460958');
+    await until(() => el.store?.getSnapshot().calls[0]?.lookup === 'done');
+    await el.store!.answer(id);
+    await el.store!.setHeld(id, true);
+    await settle(canvasElement);
+  },
+};
+
 /** Several records match the number: the card lists them; choosing one makes it the call's record. */
 export const SeveralMatches: Story = {
   play: async ({ canvasElement }) => {
@@ -258,16 +271,90 @@ export const NotConnected: Story = {
   },
 };
 
-/** The minimum width of the channel panel, 300 px, during a call. */
+/** The minimum width of the channel panel, 300 px, during a call (the viewport toolbar matches). */
 export const Narrow300: Story = {
+  name: 'Panel 300 px',
+  globals: { viewport: { value: 'cifPanel300', isRotated: false } },
   render: (args) => connected(args, 300),
   play: Connected.play!,
 };
 
-/** 378 px. */
+/** The default width of the channel panel, 340 px, during a call. */
+export const Default340: Story = {
+  name: 'Panel 340 px',
+  globals: { viewport: { value: 'cifPanel340', isRotated: false } },
+  render: (args) => connected(args, 340),
+  play: Connected.play!,
+};
+
+/** The widest channel panel, 378 px, during a call. */
 export const Wide378: Story = {
+  name: 'Panel 378 px',
+  globals: { viewport: { value: 'cifPanel378', isRotated: false } },
   render: (args) => connected(args, 378),
   play: Connected.play!,
+};
+
+/**
+ * Interaction, the agent's whole call: a call rings; Answer in the toast; the contact card and the call
+ * controls appear; Hold, Resume, End call; wrap-up: a disposition and Complete; the dialpad is back with
+ * the caller in its recent numbers. Every step is a click, as an agent would do it.
+ */
+export const AgentFlow: Story = {
+  name: 'Answer, hold, resume, end, wrap up',
+  play: async ({ canvasElement, step }) => {
+    const { el, provider } = await ready(canvasElement);
+    const shadow = el.shadowRoot!;
+    const toast = shadow.querySelector('cif-incoming-call-toast')!;
+    const controls = shadow.querySelector('cif-call-controls')!;
+    const dialpad = shadow.querySelector('cif-dialpad')!;
+    const control = (key: string) =>
+      controls.shadowRoot!.querySelector<HTMLButtonElement>(`[data-key="${key}"]`);
+    const call = () => el.store!.getSnapshot().calls[0];
+
+    await step('A call rings', async () => {
+      provider.ring('+442079460958');
+      await waitFor(() =>
+        expect(toast.shadowRoot!.querySelector('[part~="answer-button"]')).not.toBeNull(),
+      );
+    });
+    await step('Answer in the toast', async () => {
+      await userEvent.click(toast.shadowRoot!.querySelector('[part~="answer-button"]')!);
+      await waitFor(() => expect(call()?.state).toBe('connected'));
+      await waitFor(() => expect(control('hold')).not.toBeNull());
+      await expect(dialpad).toHaveAttribute('hidden');
+      const card = shadow.querySelector('cif-contact-card')!;
+      await waitFor(() =>
+        expect(card.shadowRoot!.querySelector('[part~="name"]')).toHaveTextContent('Amelia Hughes'),
+      );
+    });
+    await step('Hold, then resume', async () => {
+      await userEvent.click(control('hold')!);
+      await waitFor(() => expect(call()?.state).toBe('held'));
+      await waitFor(() => expect(control('hold')).toHaveAttribute('aria-pressed', 'true'));
+      await userEvent.click(control('hold')!);
+      await waitFor(() => expect(call()?.state).toBe('connected'));
+    });
+    await step('End the call: wrap-up', async () => {
+      await userEvent.click(control('end')!);
+      await waitFor(() => expect(call()?.state).toBe('ended'));
+      await waitFor(() =>
+        expect(controls.shadowRoot!.querySelector('[part~="wrap-up"]')).not.toBeNull(),
+      );
+    });
+    await step('Choose a disposition and complete', async () => {
+      const form = controls.shadowRoot!.querySelector<HTMLFormElement>('[part~="wrap-up"]')!;
+      const select = form.querySelector('select');
+      if (select && select.options.length > 1) {
+        await userEvent.selectOptions(select, select.options[1]!.value);
+      }
+      await userEvent.click(form.querySelector<HTMLButtonElement>('button[type="submit"]')!);
+      await waitFor(() => expect(el.store!.getSnapshot().calls).toHaveLength(0));
+      await expect(el.store!.getSnapshot().history[0]?.remoteNumber).toBe('+442079460958');
+      await waitFor(() => expect(dialpad).not.toHaveAttribute('hidden'));
+    });
+    await settle(canvasElement);
+  },
 };
 
 /** Dark theme: `data-cif-theme="dark"` (or the system's dark mode). */
