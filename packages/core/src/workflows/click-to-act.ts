@@ -9,6 +9,10 @@ import { report, type StopWorkflow, type WorkflowContext } from './shared.js';
 const DIALABLE = /^\+?[0-9*#]+(?:[,;][0-9*#,;]*)?$/;
 /** Formatting people put between the digits. */
 const FORMATTING = /[\s().\-/]/g;
+/** A Dataverse logical name (`contact`, `new_customer`): it ends up in an `@odata.bind` attribute name. */
+const LOGICAL_NAME = /^[a-z][a-z0-9_]{0,63}$/i;
+/** A record id (braces already stripped by the decoder): it ends up in an `@odata.bind` path. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Options of click-to-act. */
 export interface ClickToActOptions {
@@ -46,8 +50,11 @@ export function dialOnClick(
         );
         return;
       }
+      // The record becomes the activity's regarding (an OData bind): only a real logical name and id.
       const regarding =
-        payload.entityId && payload.entityLogicalName
+        payload.entityId &&
+        GUID.test(payload.entityId) &&
+        LOGICAL_NAME.test(payload.entityLogicalName)
           ? {
               entityName: payload.entityLogicalName,
               id: payload.entityId.toLowerCase(),
