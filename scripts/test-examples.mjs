@@ -449,9 +449,12 @@ for (const app of apps) {
   }
 }
 const failed = apps.filter((app) => results[app].error).length;
+const checks = apps.reduce((sum, app) => sum + (results[app].checks?.length ?? 0), 0);
 console.log(
   `[examples] ${apps.length - failed} of ${apps.length} apps passed in ${seconds(started).toFixed(1)} s`,
 );
+// Read by scripts/test.mjs: the checks that passed, and one failure per failed app.
+console.log(`[examples] ${checks} passed, ${failed} failed`);
 if (options.keep) console.log(`[examples] kept ${workDir}`);
 else rmSync(workDir, { recursive: true, force: true });
 process.exit(exitCode);

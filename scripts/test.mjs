@@ -1,6 +1,7 @@
 // `pnpm test`: the one command that guards main. Runs every quality gate in order and stops at the
 // first failure: Chromium present, lint, typecheck, build, unit and component tests in Chromium (with
-// per-package coverage), story tests, the static Storybook build, size budgets and package checks.
+// per-package coverage), story tests, the static Storybook build, size budgets, package checks, and the
+// example apps built from the packed packages.
 // Closes with one summary line: "test: N passed, M failed".
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ const steps = [
   ['storybook build', ['pnpm', 'run', 'build-storybook']],
   ['size budgets', ['pnpm', 'run', 'size']],
   ['package checks', ['node', 'scripts/check-packages.mjs']],
+  ['example app tests', ['node', 'scripts/test-examples.mjs']],
 ];
 
 const skip = new Set((process.env.CIF_TEST_SKIP ?? '').split(',').filter(Boolean));
