@@ -518,6 +518,22 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 type Impl = (...args: unknown[]) => unknown;
 type FakeLibrary = CifLibrary & Record<CifApiName, Impl>;
 
+/** Activity entities share the primary key `activityid` (a phonecall's id is its activityid). */
+const ACTIVITY_ENTITIES = new Set([
+  'activitypointer',
+  'appointment',
+  'email',
+  'fax',
+  'letter',
+  'phonecall',
+  'task',
+]);
+
+/** The primary key attribute of an entity, as Dataverse names it. */
+function idAttributeOf(entity: string): string {
+  return ACTIVITY_ENTITIES.has(entity) ? 'activityid' : `${entity}id`;
+}
+
 /**
  * A fake of `Microsoft.CIFramework`. Pass `fake.library` to the client, or `fake.install()` it on a window.
  *
@@ -795,7 +811,7 @@ export class FakeCIFramework {
   // Internals
 
   #store(entity: string, record: Readonly<Record<string, JsonValue>>): string {
-    const idAttribute = `${entity}id`;
+    const idAttribute = idAttributeOf(entity);
     const given = record[idAttribute];
     const id = typeof given === 'string' && given !== '' ? bare(given) : guid(++this.#ids);
     let table = this.#records.get(entity);
@@ -1086,7 +1102,7 @@ export class FakeCIFramework {
     let query;
     try {
       query = parseQuery(text);
-      rows = applyQuery(this.records(entity), query, `${entity}id`).slice(0, 5000);
+      rows = applyQuery(this.records(entity), query, idAttributeOf(entity)).slice(0, 5000);
     } catch (error) {
       if (error instanceof ODataQueryError)
         return this.#fail(api, `Invalid query: ${error.message}`, name);
@@ -1095,7 +1111,7 @@ export class FakeCIFramework {
     if (!searchOnly) {
       const only = rows[0];
       if (query.search === undefined && rows.length === 1 && only) {
-        const entityId = bare(only[`${entity}id`]);
+        const entityId = bare(only[idAttributeOf(entity)]);
         this.#navigate(
           { type: 'record', entityName: entity, entityId },
           { pagetype: 'entityrecord', etn: entity, id: entityId },
@@ -1195,7 +1211,12 @@ export class FakeCIFramework {
         return JSON.stringify(this.environment);
       case 'createRecord': {
         const entity = String(a);
-        const id = this.#store(entity, jsonObject(b) ?? {});
+        const data = jsonObject(b) ?? {};
+        const given = data[idAttributeOf(entity)];
+        // Dataverse refuses a second record with the same primary key.
+        if (typeof given === 'string' && this.#records.get(entity)?.has(bare(given)))
+          return this.#fail(api, 'Cannot insert duplicate key.');
+        const id = this.#store(entity, data);
         return JSON.stringify({ id, entityName: entity });
       }
       case 'retrieveRecord': {
@@ -1208,7 +1229,7 @@ export class FakeCIFramework {
             applyQuery(
               [record],
               { ...(query.select ? { select: query.select } : {}) },
-              `${entity}id`,
+              idAttributeOf(entity),
             )[0],
           );
         } catch (error) {
@@ -1220,7 +1241,7 @@ export class FakeCIFramework {
         const id = bare(b);
         const record = this.#records.get(entity)?.get(id);
         if (!record) return this.#notFound(api, entity, b);
-        this.#store(entity, { ...record, ...jsonObject(c), [`${entity}id`]: id });
+        this.#store(entity, { ...record, ...jsonObject(c), [idAttributeOf(entity)]: id });
         return JSON.stringify({ id, entityName: entity });
       }
       case 'deleteRecord': {
@@ -1258,7 +1279,7 @@ export class FakeCIFramework {
         const attributes = Array.isArray(b) ? b.map(String) : [];
         return {
           LogicalName: entity,
-          PrimaryIdAttribute: `${entity}id`,
+          PrimaryIdAttribute: idAttributeOf(entity),
           Attributes: attributes.map((name) => ({ LogicalName: name })),
         };
       }

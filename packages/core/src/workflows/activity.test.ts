@@ -213,11 +213,8 @@ describe('activity logging', () => {
         toFake: ['setTimeout', 'clearTimeout', 'Date'],
       });
       h = workflowHarness({ fake: { hostTimeout: 500 }, client: { timeout: 10_000 } });
-      // The fake keys phonecalls by `phonecallid` (Dataverse: activityid), so the id goes there.
       h.fake.override('createRecord', { fail: 'timeout', times: 1 });
-      const log = start(
-        logActivities(h.context, { idAttribute: 'phonecallid', retryDelaysMs: [1000] }),
-      );
+      const log = start(logActivities(h.context, { retryDelaysMs: [1000] }));
       const id = h.provider.ring('+16195550129');
       h.provider.remoteHangUp(id);
       await clock.tickAsync(500);
@@ -291,7 +288,7 @@ describe('activity logging', () => {
           return new Promise(() => undefined);
         },
       });
-      const first = logActivities(h.context, { idAttribute: 'phonecallid' });
+      const first = logActivities(h.context);
       h.provider.remoteHangUp(h.provider.ring('+16195550129'));
       await until(() => fake.records('phonecall').length === 1, 'the first request');
       expect(first.getSnapshot()[0]?.status).to.equal('sending');
@@ -304,10 +301,7 @@ describe('activity logging', () => {
         namespace: 'wf',
         ownership: false,
       });
-      const second = logActivities(
-        { ...h.context, store: reloadedStore },
-        { idAttribute: 'phonecallid' },
-      );
+      const second = logActivities({ ...h.context, store: reloadedStore });
       await until(() => second.getSnapshot().length === 0, 'the verification');
       expect(fake.callsTo('retrieveRecord')).to.have.length(1);
       expect(fake.callsTo('createRecord')).to.have.length(1);
