@@ -1,4 +1,4 @@
-import { CifElement, dialpadStrings, warnOnce } from '@cif-elements/base';
+import { CifElement, warnOnce, type CifTranslation } from '@cif-elements/base';
 import {
   html,
   nothing,
@@ -42,6 +42,23 @@ export const behaviourChunk: {
   loading?: Promise<typeof Chunk> | undefined;
   module?: typeof Chunk | undefined;
 } = { load: () => import('./dialpad-behaviour.js') };
+
+/**
+ * The English terms of the first paint (the same as base's `dialpadStrings`, which the behaviour adds in
+ * full when it loads: hints, announcements and errors only show from then on).
+ */
+const FIRST_PAINT_STRINGS: Partial<CifTranslation> = {
+  dialpadLabel: 'Dialpad',
+  dialpadNumber: 'Phone number',
+  dialpadTonesSent: 'Tones sent',
+  dialpadPlaceholder: 'Enter a number',
+  dialpadKey: (key, letters) => (letters ? `${key} ${letters}` : key),
+  dialpadCall: 'Call',
+  dialpadCalling: 'Calling…',
+  dialpadBackspace: 'Delete last digit',
+  dialpadClear: 'Clear number',
+  dialpadRequired: 'Enter a phone number',
+};
 
 /** Every event the behaviour handles, listened to once on the shadow root (capture: `pointerleave` too). */
 const EVENTS =
@@ -119,8 +136,11 @@ const EVENTS =
  */
 export class CifDialpad extends CifElement {
   static override styles = [CifElement.styles, styles];
-  /** The dialpad's own English strings (other languages: `@cif-elements/base/locales/*.js`). */
-  static override readonly strings = dialpadStrings;
+  /**
+   * The dialpad's own English strings (other languages: `@cif-elements/base/locales/*.js`): those of the
+   * first paint, completed with base's `dialpadStrings` when the behaviour loads.
+   */
+  static override strings: Partial<CifTranslation> = FIRST_PAINT_STRINGS;
   static override shadowRootOptions: ShadowRootInit = {
     ...CifElement.shadowRootOptions,
     delegatesFocus: true,
@@ -378,7 +398,7 @@ export class CifDialpad extends CifElement {
 
   #attach(module: typeof Chunk): void {
     if (this.#b) return;
-    const b = (this.#b = new module.DialpadBehaviour(this, this.localize));
+    const b = (this.#b = new module.DialpadBehaviour(this, this.localize, this.internals));
     this.value = this.#value;
     for (const work of this.#queue?.splice(0) ?? []) work(b);
     this.requestUpdate();
@@ -389,28 +409,8 @@ export class CifDialpad extends CifElement {
     return this.disabled || this.matches(':disabled');
   }
 
-  get #dtmf(): boolean {
-    return this.#b?.dtmf ?? this.mode === 'dtmf';
-  }
-
-  get #pending(): boolean {
-    return this.pending || !!this.#b?.pending;
-  }
-
   override willUpdate(changed: PropertyValues<this>): void {
-    const b = this.#b;
-    b?.willUpdate(changed);
-    const dtmf = this.#dtmf;
-    const states = {
-      dtmf,
-      composing: !dtmf && !!this.value,
-      valid: b?.validity === 'valid',
-      invalid: b?.validity === 'invalid',
-      blocked: !!b?.blocked,
-      pending: this.#pending,
-      disabled: this.#disabled,
-    };
-    for (const [name, on] of Object.entries(states)) this.setState(name, on);
+    this.#b?.willUpdate(changed);
   }
 
   override updated(): void {
@@ -427,24 +427,18 @@ export class CifDialpad extends CifElement {
   override render(): TemplateResult {
     const t = this.localize;
     const b = this.#b;
-    const dtmf = this.#dtmf;
+    const dtmf = b?.dtmf ?? this.mode === 'dtmf';
     const disabled = this.#disabled;
-    const pending = this.#pending;
+    const pending = this.pending || !!b?.pending;
     const empty = !this.value;
     const blocked = !!b?.blocked;
     const focus = b?.focus ?? 0;
-    return html`<div
-      part="base"
-      class=${this.density === 'auto' ? 'auto' : ''}
-      role="group"
-      aria-label=${this.label || t.term('dialpadLabel')}
-    >
+    return html`<div part="base" role="group" aria-label=${this.label || t.term('dialpadLabel')}>
       <div part="display" class="display">
         <slot name="region">${dtmf ? nothing : b?.renderRegions()}</slot>
         <input
           part="input"
           type="tel"
-          inputmode="tel"
           enterkeyhint="go"
           autocomplete="off"
           spellcheck="false"

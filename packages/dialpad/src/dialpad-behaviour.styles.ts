@@ -1,10 +1,38 @@
 import { css } from 'lit';
 
 /**
- * Styles that load with the dialpad's behaviour, adopted next to the first-paint sheet: the validity hint
- * and errors, the built-in region selector, the pending call button and recent numbers.
+ * Styles that load with the dialpad's behaviour, adopted after the first-paint sheet: interaction (hover,
+ * press, cursors), the validity hint and errors, the built-in region selector, the pending call button
+ * and recent numbers.
  */
 export const behaviourStyles = css`
+  button {
+    cursor: pointer;
+    touch-action: manipulation;
+    -webkit-tap-highlight-color: transparent;
+  }
+  button:disabled,
+  [aria-disabled='true'] {
+    cursor: default;
+  }
+  [part~='key'] {
+    user-select: none;
+    transition: background-color var(--cif-duration-fast);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='key'] {
+      transition: none;
+    }
+  }
+  [part~='key']:hover:not(:disabled) {
+    background: var(--cif-dialpad-key-background-hover, var(--cif-color-surface-hover));
+  }
+  [part~='key']:active:not(:disabled) {
+    background: var(--cif-dialpad-key-background-active, var(--cif-color-surface-active));
+  }
+  [part='call-button']:hover:not([aria-disabled='true']) {
+    background: var(--cif-dialpad-call-background-hover, var(--cif-color-success-hover));
+  }
   select {
     max-inline-size: 100%;
     min-block-size: var(--cif-target-size);
@@ -13,6 +41,10 @@ export const behaviourStyles = css`
     font: inherit;
     color: inherit;
     background: var(--cif-color-surface);
+  }
+  [part='hint'] {
+    text-align: center;
+    color: var(--cif-color-on-surface-muted);
   }
   .invalid {
     color: var(--cif-color-warning-text);

@@ -6,8 +6,10 @@
  */
 import {
   StoreController,
+  dialpadStrings,
   formatDate,
   warnOnce as baseWarnOnce,
+  type CifTranslation,
   type LocalizeController,
 } from '@cif-elements/base';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -53,6 +55,7 @@ const spaced = (text: string) => [...text].join(' ');
 export class DialpadBehaviour {
   readonly #host: CifDialpad;
   readonly #t: LocalizeController;
+  readonly #internals: ElementInternals;
   readonly #call: StoreController<unknown, DialpadCallState>;
   readonly #tones = new DtmfTones();
   /** The store and selector the controller was last bound with. */
@@ -82,9 +85,13 @@ export class DialpadBehaviour {
   hintClass = '';
   #hint = '';
 
-  constructor(host: CifDialpad, localize: LocalizeController) {
+  constructor(host: CifDialpad, localize: LocalizeController, internals: ElementInternals) {
     this.#host = host;
     this.#t = localize;
+    this.#internals = internals;
+    // The English of hints, announcements and errors, after the class's own (the first paint's, a subclass's).
+    const element = host.constructor as { strings?: Partial<CifTranslation> };
+    element.strings = { ...dialpadStrings, ...element.strings };
     this.#call = new StoreController<unknown, DialpadCallState>(host, {
       select: (snapshot) => this.#select(snapshot),
       equals: (a, b) =>
@@ -198,6 +205,23 @@ export class DialpadBehaviour {
     this.validity = this.#check(host.value, region);
     this.display = dtmf ? this.sentDigits : this.#format(host.value, region);
     this.#setHint(region);
+    const states = {
+      dtmf,
+      composing: !dtmf && !!host.value,
+      valid: this.validity === 'valid',
+      invalid: this.validity === 'invalid',
+      blocked: !!this.blocked,
+      pending: host.pending || this.pending,
+      disabled: this.#disabled,
+    };
+    for (const [name, on] of Object.entries(states)) {
+      try {
+        if (on) this.#internals.states.add(name);
+        else this.#internals.states.delete(name);
+      } catch {
+        // Browsers before CustomStateSet: styling by state is lost, nothing else.
+      }
+    }
   }
 
   updated(input: HTMLInputElement | null): void {

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 /**
  * First-paint styles of `<cif-dialpad>`: the number field, the keys and the action row. The styles of
- * rarer states (hints, the region selector, recent numbers, a pending dial) load with the behaviour
- * (`dialpad-behaviour.styles.ts`). Public tokens used more than once resolve on `:host` into private
+ * interaction (hover, press, cursors) and of rarer states (hints, the region selector, recent numbers, a
+ * pending dial) load with the behaviour (`dialpad-behaviour.styles.ts`). Public tokens used more than once resolve on `:host` into private
  * `--_x` locals; the others are read where they apply.
  */
 export const styles = css`
@@ -25,7 +25,7 @@ export const styles = css`
     background: var(--cif-dialpad-background, var(--cif-color-surface));
   }
   @container (inline-size < 20rem) {
-    .auto > * {
+    :host([density='auto']) [part='base'] > * {
       --_gap: var(--cif-space-2);
       --_key-size: var(--cif-target-size);
       --_display-size: var(--cif-font-size-xl);
@@ -65,8 +65,6 @@ export const styles = css`
   [part='hint'] {
     min-block-size: 1lh;
     font-size: var(--cif-font-size-sm);
-    text-align: center;
-    color: var(--cif-color-on-surface-muted);
   }
   .keypad,
   .actions {
@@ -85,13 +83,9 @@ export const styles = css`
     font: inherit;
     color: inherit;
     background: none;
-    cursor: pointer;
-    touch-action: manipulation;
-    -webkit-tap-highlight-color: transparent;
   }
   button:disabled,
   [aria-disabled='true'] {
-    cursor: default;
     opacity: 0.45;
   }
   :focus-visible {
@@ -102,19 +96,6 @@ export const styles = css`
     flex-direction: column;
     background: var(--cif-dialpad-key-background, var(--cif-color-surface-alt));
     color: var(--cif-dialpad-key-color, var(--cif-color-on-surface));
-    user-select: none;
-    transition: background-color var(--cif-duration-fast);
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part~='key'] {
-      transition: none;
-    }
-  }
-  [part~='key']:hover:not(:disabled) {
-    background: var(--cif-dialpad-key-background-hover, var(--cif-color-surface-hover));
-  }
-  [part~='key']:active:not(:disabled) {
-    background: var(--cif-dialpad-key-background-active, var(--cif-color-surface-active));
   }
   [part='digit'] {
     font-size: var(--cif-font-size-xl);
@@ -135,9 +116,6 @@ export const styles = css`
     background: var(--cif-dialpad-call-background, var(--cif-color-success));
     color: var(--cif-dialpad-call-color, var(--cif-color-on-success));
     font-weight: var(--cif-font-weight-semibold);
-  }
-  [part='call-button']:hover:not([aria-disabled='true']) {
-    background: var(--cif-dialpad-call-background-hover, var(--cif-color-success-hover));
   }
   svg {
     inline-size: 20px;
