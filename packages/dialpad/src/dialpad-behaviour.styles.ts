@@ -108,6 +108,23 @@ export const behaviourStyles = css`
     select {
       border-color: ButtonText;
     }
+    [part='call-button'] {
+      background: ButtonText;
+      color: ButtonFace;
+      forced-color-adjust: none;
+    }
+    [aria-disabled='true'],
+    button:disabled {
+      color: GrayText;
+      border-color: GrayText;
+      opacity: 1;
+    }
+    [part='call-button'][aria-disabled='true'] {
+      background: ButtonFace;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
     /* Recents are spaced so their borders do not merge into one box. */
     [part='recents'] li + li {
       margin-block-start: var(--cif-space-1);

@@ -131,26 +131,10 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* Buttons stay visible as buttons; the other forced-colours rules load with the behaviour. */
   @media (forced-colors: active) {
     button {
       border: 1px solid ButtonText;
-    }
-    [part='call-button'] {
-      background: ButtonText;
-      color: ButtonFace;
-      forced-color-adjust: none;
-    }
-    [aria-disabled='true'],
-    button:disabled {
-      color: GrayText;
-      border-color: GrayText;
-      opacity: 1;
-    }
-    [part='call-button'][aria-disabled='true'] {
-      background: ButtonFace;
-    }
-    :focus-visible {
-      outline-color: Highlight;
     }
   }
 `;
