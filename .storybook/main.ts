@@ -60,7 +60,7 @@ function sourceDependencies(): string[] {
 }
 
 const config: StorybookConfig = {
-  stories: ['../packages/*/src/**/*.stories.ts'],
+  stories: ['../packages/*/src/**/*.mdx', '../packages/*/src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },

@@ -57,7 +57,10 @@ const withGlobals: Decorator = (story, context) => {
     ...storyTestMode,
   };
   const root = document.documentElement;
-  const forced = theme === 'forced-light' ? 'light' : theme === 'forced-dark' ? 'dark' : undefined;
+  // A story may ask for the preview itself (`parameters.cifForcedColors`), whatever the toolbar says.
+  const forced =
+    (context.parameters.cifForcedColors as 'light' | 'dark' | undefined) ??
+    (theme === 'forced-light' ? 'light' : theme === 'forced-dark' ? 'dark' : undefined);
   const scheme = forced ?? theme;
   if (scheme === 'dark' || scheme === 'light') root.setAttribute('data-cif-theme', scheme);
   else root.removeAttribute('data-cif-theme');
