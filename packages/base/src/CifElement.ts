@@ -9,7 +9,7 @@ import { VERSION } from './version.js';
  * The base class of every CIF Elements component.
  *
  * - Shared host styles: the system font and text colour, `box-sizing`, `[hidden]` honoured, and
- *   `data-cif-theme="light|dark"` on the element itself.
+ *   `data-cif-theme="light|dark"` on the element itself (its `color-scheme`, which the tokens follow).
  * - A version stamp (`CifElement.version`) that `defineElement` compares when a page loads two copies.
  * - Resolved language and direction (`this.localize.lang`, `this.localize.dir`), kept current as `lang`,
  *   `dir` or the kit locale change; direction is applied to the shadow tree and exposed as the custom

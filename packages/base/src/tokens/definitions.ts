@@ -1,7 +1,9 @@
 /**
  * System design tokens. Defaults follow Microsoft's Fluent 2 so that CIF Elements look at home in the
  * Dynamics 365 channel panel. Each token has a light and a dark value (the same when the theme does not
- * change it) and, where it is a colour, a forced-colors (Windows high contrast) system colour.
+ * change it) and, where it is a colour, a forced-colors (Windows high contrast) system colour. A token is
+ * declared once: where the dark value differs it becomes `light-dark(<light>, <dark>)`, so the two values
+ * may differ only in colours (a shadow's colours, say), and the theme follows `color-scheme`.
  *
  * This table is the single source: `tokens` (a Lit `css` result), `tokensCssText()` and the shipped
  * `tokens.css` file are all generated from it.

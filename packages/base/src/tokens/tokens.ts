@@ -9,8 +9,9 @@ import { hostThemeCss, tokensCss } from './generated.js';
 export const tokens: CSSResult = unsafeCSS(tokensCss);
 
 /**
- * Host-level theme overrides shared by every `CifElement`: `data-cif-theme` set on the element itself
- * (useful when the element sits inside another component's shadow root, where document rules do not reach).
+ * Host-level theme selection shared by every `CifElement`: `data-cif-theme="light|dark"` set on the
+ * element itself sets its `color-scheme`, which the `light-dark()` tokens resolve against (useful when the
+ * element sits inside another component's shadow root, where document rules do not reach).
  */
 export const hostThemeStyles: CSSResult = unsafeCSS(hostThemeCss);
 
