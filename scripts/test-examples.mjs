@@ -63,16 +63,21 @@ env.NG_CLI_ANALYTICS = 'false';
 env.NO_UPDATE_NOTIFIER = '1';
 
 /** Runs a command; resolves with its output, rejects with the output on a non-zero exit. */
-function run(command, args, cwd) {
+function run(command, args, cwd, timeout = 5 * 60_000) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, timeout, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       if (code === 0) resolvePromise(output);
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`));
+      else {
+        const how = signal
+          ? `was stopped (${signal}, time limit ${timeout / 1000} s)`
+          : `exited with ${code}`;
+        reject(new Error(`${command} ${args.join(' ')} ${how}:\n${output}`));
+      }
     });
   });
 }
@@ -261,7 +266,8 @@ function serve(dist) {
 }
 
 const TAGS = ['cif-incoming-call-toast', 'cif-call-controls', 'cif-dialpad', 'cif-contact-card'];
-const TIMEOUT = 10_000;
+// Generous: a loaded CI machine is slow, and a passing check never waits for it.
+const TIMEOUT = 20_000;
 
 /** Waits until the page's event output reads `expected`. */
 async function expectLastEvent(page, expected) {
@@ -369,19 +375,11 @@ try {
     `[examples] packed ${Object.keys(tarballs).length} packages in ${seconds(packStart).toFixed(1)} s`,
   );
 
-  // Installs wait on the network and the disk: three at a time. Builds use both cores: one at a time.
-  await pool(apps, 3, async (app) => {
+  // Installs mostly wait on the network and the disk: three at a time. Builds use both cores: one at a
+  // time, each starting as soon as its install is done (so a cold install overlaps the other builds).
+  let builds = Promise.resolve();
+  const buildOne = async (app) => {
     const result = results[app];
-    try {
-      result.dir = prepare(app, workDir, tarballs);
-      result.install = await install(result.dir);
-    } catch (error) {
-      result.error = `install failed: ${error.message}`;
-    }
-  });
-  for (const app of apps) {
-    const result = results[app];
-    if (result.error) continue;
     try {
       result.build = await build(result.dir);
       result.dist = distOf(result.dir);
@@ -389,7 +387,18 @@ try {
     } catch (error) {
       result.error = `build failed: ${error.message}`;
     }
-  }
+  };
+  await pool(apps, 3, async (app) => {
+    const result = results[app];
+    try {
+      result.dir = prepare(app, workDir, tarballs);
+      result.install = await install(result.dir);
+      builds = builds.then(() => buildOne(app));
+    } catch (error) {
+      result.error = `install failed: ${error.message}`;
+    }
+  });
+  await builds;
 
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: run `node scripts/ensure-chromium.mjs`');
@@ -448,6 +457,8 @@ for (const app of apps) {
     exitCode = 1;
   }
 }
+if (options.keep) console.log(`[examples] kept ${workDir}`);
+else rmSync(workDir, { recursive: true, force: true });
 const failed = apps.filter((app) => results[app].error).length;
 const checks = apps.reduce((sum, app) => sum + (results[app].checks?.length ?? 0), 0);
 console.log(
@@ -455,6 +466,4 @@ console.log(
 );
 // Read by scripts/test.mjs: the checks that passed, and one failure per failed app.
 console.log(`[examples] ${checks} passed, ${failed} failed`);
-if (options.keep) console.log(`[examples] kept ${workDir}`);
-else rmSync(workDir, { recursive: true, force: true });
 process.exit(exitCode);
