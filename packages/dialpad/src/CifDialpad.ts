@@ -441,7 +441,6 @@ export class CifDialpad extends CifElement {
           type="tel"
           enterkeyhint="go"
           autocomplete="off"
-          spellcheck="false"
           dir="ltr"
           aria-label=${t.term(dtmf ? 'dialpadTonesSent' : 'dialpadNumber')}
           aria-describedby="hint"
