@@ -88,7 +88,8 @@ const isColourDefault = (value: string) =>
   /^(#|rgb|hsl|oklch|color-mix|var\(--cif-color-)/.test(value) || /^[A-Z][a-z]+$/.test(value);
 
 /**
- * The argTypes of a custom element from its manifest: attributes (with controls chosen from their types),
+ * The argTypes of a custom element from its manifest (controls in their object form: argTypes from
+ * `extractArgTypes` are not normalised like a story's own): attributes (with controls chosen from their types),
  * properties without an attribute, events (as actions), slots, CSS custom properties (each a control that
  * sets it on the element), parts and custom states. Used as `parameters.docs.extractArgTypes`, so every
  * component's Controls panel and docs tables come from the manifest.
@@ -112,12 +113,12 @@ export function extractArgTypes(tag: string): ArgTypes | null {
       description: `${attribute.description ?? ''}${property}`,
       type: { name: 'other', value: type },
       ...(options
-        ? { control: options.length > 3 ? 'select' : 'inline-radio', options }
+        ? { control: { type: options.length > 3 ? 'select' : 'inline-radio' }, options }
         : type === 'boolean'
-          ? { control: 'boolean' }
+          ? { control: { type: 'boolean' } }
           : /^number( \| undefined)?$/.test(type)
-            ? { control: 'number' }
-            : { control: 'text' }),
+            ? { control: { type: 'number' } }
+            : { control: { type: 'text' } }),
       table: {
         category: 'attributes',
         type: { summary: type },
@@ -168,8 +169,10 @@ export function extractArgTypes(tag: string): ArgTypes | null {
     argTypes[property.name] = {
       name: property.name,
       description: `${property.description ?? ''}\n\nSet it here to see it live; empty uses the default.`,
-      control:
-        isColourDefault(fallback) || /color|background/.test(property.name) ? 'color' : 'text',
+      control: {
+        type:
+          isColourDefault(fallback) || /color|background/.test(property.name) ? 'color' : 'text',
+      },
       table: {
         category: 'css custom properties',
         type: { summary: 'CSS value' },

@@ -79,40 +79,36 @@ function vendorCss(args: Args, selector = ':root'): string {
   return `${selector} {\n${set.map(([name, value]) => `  ${name}: ${value};`).join('\n')}\n}`;
 }
 
-/** The four components with `args` applied to their container, and the CSS that does it. */
+/** The four components in a 340 px panel with `args` applied to it, and the CSS that does it. */
 function themed(args: Args, extra: TemplateResult | string = ''): TemplateResult {
-  return html`<div style="display: grid; gap: var(--cif-space-5, 16px); max-inline-size: 760px">
+  return html`<div
+    style="display: grid; gap: var(--cif-space-5, 16px); inline-size: 340px; max-inline-size: 100%"
+  >
     <div
       data-testid="themed"
       style=${styleMap({
         ...Object.fromEntries(overrides(args)),
         display: 'grid',
         gap: 'var(--cif-space-4, 12px)',
-        gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
-        alignItems: 'start',
       })}
     >
-      <div style="display: grid; gap: var(--cif-space-4, 12px)">
-        <cif-incoming-call-toast
-          muted
-          timeout="0"
-          number="+1 619 555 0129"
-          caller-name="Jane Doe"
-          company="Contoso"
-          queue="Billing"
-        ></cif-incoming-call-toast>
-        <cif-contact-card .contact=${CONTACT} .now=${NOW}></cif-contact-card>
-      </div>
-      <div style="display: grid; gap: var(--cif-space-4, 12px)">
-        <cif-call-controls
-          state="connected"
-          muted
-          recording="recording"
-          call-start=${NOW - 65_000}
-          .now=${now}
-        ></cif-call-controls>
-        <cif-dialpad region="US" value="2015550123" tones-muted></cif-dialpad>
-      </div>
+      <cif-incoming-call-toast
+        muted
+        timeout="0"
+        number="+1 619 555 0129"
+        caller-name="Jane Doe"
+        company="Contoso"
+        queue="Billing"
+      ></cif-incoming-call-toast>
+      <cif-contact-card .contact=${CONTACT} .now=${NOW}></cif-contact-card>
+      <cif-call-controls
+        state="connected"
+        muted
+        recording="recording"
+        call-start=${NOW - 65_000}
+        .now=${now}
+      ></cif-call-controls>
+      <cif-dialpad region="US" value="2015550123" tones-muted></cif-dialpad>
     </div>
     ${extra}
     <section aria-label="CSS to ship">
