@@ -140,7 +140,11 @@ function prepare(app, workDir, tarballs) {
   const json = JSON.parse(readFileSync(file, 'utf8'));
   const used = [];
   for (const field of ['dependencies', 'devDependencies']) {
-    for (const name of Object.keys(json[field] ?? {})) {
+    for (const [name, version] of Object.entries(json[field] ?? {})) {
+      // Examples pin exact versions, as the apps vendors start from should.
+      if (!/^\d+\.\d+\.\d+$/.test(version)) {
+        throw new Error(`${app}: ${name} must be pinned to an exact version (not "${version}")`);
+      }
       if (!name.startsWith('@cif-elements/')) continue;
       if (!tarballs[name])
         throw new Error(`${app} depends on ${name}, which is not a public package`);
@@ -199,7 +203,10 @@ function distOf(dir) {
   throw new Error(`the build wrote no dist/index.html`);
 }
 
-/** Minified and gzip-compressed size of every JavaScript file of a build. */
+/**
+ * Minified and gzip-compressed size of the JavaScript of a build: all of it, and what the page loads
+ * first (the scripts and module preloads in index.html; the rest are lazy chunks).
+ */
 function measure(dist) {
   const files = [];
   const walk = (dir) => {
@@ -210,14 +217,22 @@ function measure(dist) {
     }
   };
   walk(dist);
-  let min = 0;
-  let gz = 0;
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const initial = new Set(
+    [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.m?js)"/g)].map(([, src]) =>
+      join(dist, src.replace(/^\//, '')),
+    ),
+  );
+  const size = { files: files.length, min: 0, gz: 0, initialGz: 0 };
   for (const file of files) {
     const bytes = readFileSync(file);
-    min += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    size.min += bytes.length;
+    size.gz += gz;
+    if (initial.has(file)) size.initialGz += gz;
   }
-  return { files: files.length, min, gz };
+  if (initial.size === 0 || size.initialGz === 0) throw new Error('index.html loads no script');
+  return size;
 }
 
 // ---- 3. serve and drive ----
@@ -448,7 +463,9 @@ for (const app of apps) {
   const parts = [
     installTime === undefined ? 'install —' : `install ${installTime.toFixed(1)} s`,
     buildTime === undefined ? 'build —' : `build ${buildTime.toFixed(1)} s`,
-    size ? `JS ${kB(size.min)} min, ${kB(size.gz)} min+gz (${size.files} files)` : 'JS —',
+    size
+      ? `JS ${kB(size.min)} min, ${kB(size.gz)} min+gz in ${size.files} files, ${kB(size.initialGz)} min+gz first`
+      : 'JS —',
     checks ? `${checks.length} checks` : '',
   ].filter(Boolean);
   console.log(`[examples] ${error ? '✖' : '✔'} ${app.padEnd(12)} ${parts.join(' · ')}`);
