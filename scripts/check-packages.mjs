@@ -2,11 +2,16 @@
 // - package.json completeness (exports with source/types/default, sideEffects, files, engines, …)
 // - one version across the kit, and base's VERSION stamp equal to it
 // - publint --strict and attw --profile esm-only
-// - `pnpm pack` produces a tarball (size reported)
+// - `pnpm pack` produces a tarball (packed and unpacked sizes reported)
+// - component packages ship their editor data and framework typings (scripts/generate-typings.mjs),
+//   and those typings type-check in React 19 and Vue (packages/react/test/typings)
+// - @cif-elements/react maps every event the elements' manifests list
 import { execFileSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = process.cwd();
 const only = process.argv.slice(2);
@@ -27,6 +32,61 @@ const baseVersion = readFileSync(join(root, 'packages/base/src/version.ts'), 'ut
   /VERSION = '([^']+)'/,
 )?.[1];
 const tmp = mkdtempSync(join(tmpdir(), 'cif-pack-'));
+const sizes = [];
+
+/** The generated files a component package exports (scripts/generate-typings.mjs). */
+const GENERATED = {
+  './react': './dist/react.d.ts',
+  './vue': './dist/vue.d.ts',
+  './vscode.html-custom-data.json': './dist/vscode.html-custom-data.json',
+  './vscode.css-custom-data.json': './dist/vscode.css-custom-data.json',
+  './web-types.json': './dist/web-types.json',
+};
+/** Component package → the @cif-elements/react export mapping its events. */
+const REACT_EVENT_MAPS = {
+  dialpad: 'dialpadEvents',
+  'incoming-call-toast': 'incomingCallToastEvents',
+  'call-controls': 'callControlsEvents',
+  'contact-card': 'contactCardEvents',
+};
+
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+const pascal = (name) => name.replace(/(^|-)([a-z0-9])/g, (_, _dash, c) => c.toUpperCase());
+const sortKeys = (object) => Object.fromEntries(Object.entries(object).sort());
+
+/** The tags a package's custom-elements manifest declares. */
+function customElementTags(dir, json) {
+  const file = json.customElements && join(dir, json.customElements);
+  if (!file || !existsSync(file)) return [];
+  return JSON.parse(readFileSync(file, 'utf8'))
+    .modules.flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.customElement && d.tagName)
+    .map((d) => d.tagName);
+}
+
+/** The files in a .tgz and their total size (what an install puts on disk, before block rounding). */
+function unpacked(tarball) {
+  const tar = gunzipSync(readFileSync(tarball));
+  const files = [];
+  let bytes = 0;
+  for (let offset = 0; offset + 512 <= tar.length;) {
+    const header = tar.subarray(offset, offset + 512);
+    if (header.every((b) => b === 0)) break;
+    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    const prefix = header.subarray(345, 500).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(
+      header.subarray(124, 136).toString('utf8').replace(/\0.*$/s, '').trim() || '0',
+      8,
+    );
+    const type = String.fromCharCode(header[156] || 48);
+    if (type === '0' || type === '\0') {
+      files.push(prefix ? `${prefix}/${name}` : name);
+      bytes += size;
+    }
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return { files, bytes };
+}
 
 for (const { dir, folder, json } of packages) {
   const name = json.name ?? folder;
@@ -52,6 +112,8 @@ for (const { dir, folder, json } of packages) {
     report(name, 'publishConfig.access must be "public"');
   for (const [subpath, target] of Object.entries(json.exports ?? {})) {
     if (typeof target === 'string') continue;
+    // Type-only entries: the generated framework typings (`./react`, `./vue`).
+    if (Object.keys(target).join() === 'types' && target.types.endsWith('.d.ts')) continue;
     for (const condition of ['source', 'types', 'default']) {
       if (!(condition in target))
         report(name, `exports["${subpath}"] has no "${condition}" condition`);
@@ -79,6 +141,25 @@ for (const { dir, folder, json } of packages) {
     report(name, 'dist/ is missing: run `pnpm build` first');
     continue;
   }
+  // A package with custom elements ships editor data and framework typings from its manifest.
+  const tags = customElementTags(dir, json);
+  if (tags.length > 0) {
+    for (const [subpath, file] of Object.entries(GENERATED)) {
+      const target = json.exports?.[subpath];
+      const path = typeof target === 'string' ? target : target?.types;
+      if (path !== file) report(name, `exports["${subpath}"] must point to ${file}`);
+      if (!existsSync(join(dir, file))) report(name, `${file} was not generated`);
+    }
+    if (json['web-types'] !== './dist/web-types.json')
+      report(name, 'package.json "web-types" must be "./dist/web-types.json"');
+    const webTypes = existsSync(join(dir, 'dist/web-types.json'))
+      ? JSON.parse(readFileSync(join(dir, 'dist/web-types.json'), 'utf8'))
+      : undefined;
+    const described = new Set(webTypes?.contributions?.html?.elements?.map((e) => e.name) ?? []);
+    for (const tag of tags) {
+      if (!described.has(tag)) report(name, `web-types.json does not describe <${tag}>`);
+    }
+  }
   // publint
   try {
     execFileSync(bin('publint'), ['--strict', dir], { stdio: 'pipe' });
@@ -98,9 +179,12 @@ for (const { dir, folder, json } of packages) {
     tarball = out.trim().split('\n').pop().trim();
     if (!tarball.endsWith('.tgz'))
       tarball = join(tmp, readdirSync(tmp).find((f) => f.includes(folder)) ?? '');
+    const { files, bytes } = unpacked(tarball);
+    sizes.push({ name, packed: statSync(tarball).size, unpacked: bytes, files: files.length });
     console.log(
-      `[packages] ${name.padEnd(34)} packed ${(statSync(tarball).size / 1024).toFixed(1)} kB`,
+      `[packages] ${name.padEnd(34)} packed ${kB(statSync(tarball).size)}, unpacked ${kB(bytes)} (${files.length} files)`,
     );
+    if (!files.includes('package/README.md')) report(name, 'the tarball has no README.md');
   } catch (error) {
     report(name, `pnpm pack failed: ${error.stderr?.toString() ?? error}`);
     continue;
@@ -119,6 +203,56 @@ for (const { dir, folder, json } of packages) {
   }
 }
 rmSync(tmp, { recursive: true, force: true });
+
+// The framework typings type-check as a React 19 and a Vue user writes them (every @ts-expect-error
+// there must meet its error).
+if (only.length === 0 || only.includes('react')) {
+  try {
+    execFileSync(bin('tsc'), ['-p', 'packages/react/test/typings/tsconfig.json'], {
+      stdio: 'pipe',
+    });
+    console.log('[packages] React 19, @cif-elements/react and Vue typings type-check');
+  } catch (error) {
+    report(
+      'typings',
+      `tsc -p packages/react/test/typings failed:\n${error.stdout?.toString() ?? ''}`,
+    );
+  }
+  // @cif-elements/react listens to every event each element's manifest lists.
+  const reactEvents = join(root, 'packages/react/dist/events.js');
+  if (existsSync(reactEvents)) {
+    const maps = await import(pathToFileURL(reactEvents).href);
+    for (const [folder, exported] of Object.entries(REACT_EVENT_MAPS)) {
+      const json = JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8'));
+      const manifest = JSON.parse(
+        readFileSync(join(root, 'packages', folder, json.customElements)),
+      );
+      const events = manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .filter((d) => d.tagName)
+        .flatMap((d) => (d.events ?? []).map((e) => e.name).filter(Boolean));
+      const expected = Object.fromEntries(
+        [...new Set(events)].map((event) => [`on${pascal(event)}`, event]),
+      );
+      const actual = { ...maps[exported] };
+      if (JSON.stringify(sortKeys(actual)) !== JSON.stringify(sortKeys(expected)))
+        report(
+          '@cif-elements/react',
+          `${exported} ${JSON.stringify(actual)} differs from ${folder}'s manifest events ${JSON.stringify(expected)}`,
+        );
+    }
+  } else {
+    report('@cif-elements/react', 'dist/events.js is missing: run `pnpm build` first');
+  }
+}
+
+if (sizes.length > 0) {
+  console.log('\n[packages] package                              packed   unpacked');
+  for (const { name, packed, unpacked: bytes } of sizes)
+    console.log(
+      `[packages] ${name.padEnd(36)} ${kB(packed).padStart(9)} ${kB(bytes).padStart(10)}`,
+    );
+}
 
 if (problems.length > 0) {
   console.error(`[packages] ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
