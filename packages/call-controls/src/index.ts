@@ -1,6 +1,6 @@
+export { DEFAULT_SHORTCUTS } from './shortcuts.js';
 export {
   CifCallControls,
-  DEFAULT_SHORTCUTS,
   type CallControlsDisposition,
   type CallControlsShortcuts,
 } from './CifCallControls.js';
