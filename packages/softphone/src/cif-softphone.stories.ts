@@ -157,7 +157,7 @@ export const Ringing: Story = {
   },
 };
 
-/** Talking: the contact card and the call controls. */
+/** Talking: the contact card and the call controls, in the default 340 px channel panel. */
 export const Connected: Story = {
   play: async ({ canvasElement }) => {
     const { el, provider } = await ready(canvasElement);
@@ -276,14 +276,6 @@ export const Narrow300: Story = {
   name: 'Panel 300 px',
   globals: { viewport: { value: 'cifPanel300', isRotated: false } },
   render: (args) => connected(args, 300),
-  play: Connected.play!,
-};
-
-/** The default width of the channel panel, 340 px, during a call. */
-export const Default340: Story = {
-  name: 'Panel 340 px',
-  globals: { viewport: { value: 'cifPanel340', isRotated: false } },
-  render: (args) => connected(args, 340),
   play: Connected.play!,
 };
 

@@ -119,6 +119,27 @@ function themed(args: Args, extra: TemplateResult | string = ''): TemplateResult
   </div>`;
 }
 
+/** What the forced-colors preview must show on the four components. */
+async function checkForcedColors({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const dialpad = canvasElement.querySelector('cif-dialpad')!;
+  const controls = canvasElement.querySelector('cif-call-controls')!;
+  await dialpad.updateComplete;
+  await controls.updateComplete;
+  const key = dialpad.shadowRoot!.querySelector('[part~="key"]')!;
+  const canvas = getComputedStyle(document.body).backgroundColor;
+  // The dialpad's own forced-colors rule: keys get a border they do not have otherwise.
+  await waitFor(() => expect(getComputedStyle(key).borderTopWidth).toBe('1px'));
+  // Tokens are system colours: a key's background is Canvas, like the page.
+  await expect(getComputedStyle(key).backgroundColor).toBe(canvas);
+  // Pressed toggles are Highlight (the controls' forced-colors rule).
+  const mute = controls.shadowRoot!.querySelector('[data-key="mute"]')!;
+  const highlight = document.createElement('span');
+  highlight.style.color = 'Highlight';
+  canvasElement.append(highlight);
+  await expect(getComputedStyle(mute).backgroundColor).toBe(getComputedStyle(highlight).color);
+  highlight.remove();
+}
+
 const meta: Meta<Args> = {
   title: 'Foundations/Theming',
   // The guide (theming.mdx) is this file's docs page.
@@ -190,4 +211,23 @@ export const Parts: Story = {
     const call = dialpad.shadowRoot!.querySelector('[part~="call-button"]')!;
     await expect(getComputedStyle(call).borderTopLeftRadius).toBe('9999px');
   },
+};
+
+/**
+ * The theme toolbar's forced-colors preview (`.storybook/forced-colors.ts`) in light system colours:
+ * every token takes its system colour and each component's own forced-colors styles apply. The kit's
+ * real forced-colors rendering is tested in `forced-colors.test.ts` under Chromium's emulation; for it
+ * here, use DevTools › Rendering › “Emulate CSS media feature forced-colors: active”.
+ */
+export const ForcedColorsLight: Story = {
+  name: 'Forced colors preview, light',
+  parameters: { cifForcedColors: 'light' },
+  play: checkForcedColors,
+};
+
+/** The forced-colors preview in dark system colours (as Windows' "Night sky" and "Aquatic"). */
+export const ForcedColorsDark: Story = {
+  name: 'Forced colors preview, dark',
+  parameters: { cifForcedColors: 'dark' },
+  play: checkForcedColors,
 };
