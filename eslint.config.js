@@ -14,6 +14,7 @@ export default tseslint.config(
       'coverage/**',
       'storybook-static/**',
       'bench/results/**',
+      'bench/.build/**',
       'examples/**/build/**',
       // Each example is its own project with its own dependencies (installed only in the copy that
       // scripts/test-examples.mjs builds); its build type-checks it (tsc, vue-tsc, svelte-check, ng).

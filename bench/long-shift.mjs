@@ -45,7 +45,9 @@ export async function runLongShift(options = {}) {
     await cdp.send('HeapProfiler.enable');
     const cold = await measure(cdp);
 
-    console.log(`[bench:long-shift] ${WARM_UP_CALLS} warm-up calls (lazy chunks, audio, formatters) …`);
+    console.log(
+      `[bench:long-shift] ${WARM_UP_CALLS} warm-up calls (lazy chunks, audio, formatters) …`,
+    );
     await page.evaluate((n) => window.bench.run(n), WARM_UP_CALLS);
     await page.waitForFunction(() => window.bench.idle());
     const start = await measure(cdp);
@@ -72,6 +74,10 @@ export async function runLongShift(options = {}) {
     const end = await measure(cdp);
     const errors = [...pageErrors, ...(await page.evaluate(() => window.bench.errors()))];
     const simulatorRecords = await page.evaluate(() => window.bench.simulatorRecords());
+    const staleKeypad = await page.evaluate(() => window.bench.staleKeypad());
+    // Growth after the first 1,000 calls: what keeps growing once caches are full and code is compiled.
+    const settled = curve.find((p) => p.calls >= Math.min(1000, done)) ?? start;
+    const steadyCalls = done - settled.calls;
     const heapGrowth = end.heapUsedBytes - start.heapUsedBytes;
     const checks = {
       allCallsCompleted: done === calls,
@@ -90,6 +96,15 @@ export async function runLongShift(options = {}) {
       start,
       end,
       heapGrowthBytes: heapGrowth,
+      steadyGrowth: {
+        fromCalls: settled.calls,
+        bytes: end.heapUsedBytes - settled.heapUsedBytes,
+        bytesPerThousandCalls:
+          steadyCalls > 0
+            ? Math.round(((end.heapUsedBytes - settled.heapUsedBytes) / steadyCalls) * 1000)
+            : null,
+      },
+      staleKeypad,
       heapLimitBytes: HEAP_LIMIT_BYTES,
       curve,
       simulatorRecordsPerCall: round(simulatorRecords / Math.max(1, done + WARM_UP_CALLS), 1),

@@ -1,3 +1,4 @@
+/* global performance */
 // Render: first render of each component and of the composed softphone against a static page with the
 // same DOM (the floor), and <cif-dialpad> against a dialpad of 12 Shoelace buttons, in one tachometer run
 // in Debian's headless Chromium driven by Debian's chromedriver.
@@ -111,7 +112,9 @@ async function buildPages() {
       });
       // Scripts and the style elements that carry the adopted sheets are not counted.
       if (nodes !== floors[id].nodes)
-        throw new Error(`${id}: the floor has ${nodes} elements, the component ${floors[id].nodes}`);
+        throw new Error(
+          `${id}: the floor has ${nodes} elements, the component ${floors[id].nodes}`,
+        );
       await tab.close();
     }
   } finally {
@@ -255,7 +258,7 @@ export async function runRender(options = {}) {
   ];
   return {
     metric:
-      'first-render: performance.measure from navigation start to the first animation frame after every element has rendered (component pages: module loaded, element attached, all Lit updates complete; floor pages: parsed)',
+      'first-render: performance.measure from navigation start to the first animation frame after the page shows its content (component pages: module loaded, element attached, every Lit update complete and what the component loads with import() before showing its content in place — the dialpad’s 12 keys, the toast’s Answer and Decline, the call controls’ buttons, the card’s name, the softphone’s dialpad; floor pages: parsed)',
     browser: results.benchmarks[0]?.browser?.userAgent ?? '',
     pages,
     floors,

@@ -26,7 +26,8 @@ export async function runResponsiveness(options = {}) {
     console.log(`[bench:responsiveness] ${trials} incoming calls …`);
     /** @type {{ frames: number; ms: number }[]} */
     const rings = [];
-    for (let i = 0; i < trials + 1; i++) rings.push(await page.evaluate(() => window.bench.ringOnce()));
+    for (let i = 0; i < trials + 1; i++)
+      rings.push(await page.evaluate(() => window.bench.ringOnce()));
     const [coldRing, ...warmRings] = rings;
 
     console.log(`[bench:responsiveness] ${trials} key presses and ${trials} pointer presses …`);
@@ -54,7 +55,9 @@ export async function runResponsiveness(options = {}) {
     }
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     const [coldKey, ...warmKeys] = keys;
-    const failed = [...rings.map((r) => r.frames), ...keys, ...pointers].filter((v) => Number.isNaN(v));
+    const failed = [...rings.map((r) => r.frames), ...keys, ...pointers].filter((v) =>
+      Number.isNaN(v),
+    );
     const stat = (/** @type {number[]} */ values) => {
       const s = summary(values);
       return { n: s.n, median: round(s.median, 2), p95: round(s.p95, 2), max: round(s.max, 2) };

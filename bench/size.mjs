@@ -76,7 +76,8 @@ export async function runSize() {
 /** @param {string} input an esbuild metafile input path */
 function ownerOf(input) {
   const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(input);
-  if (pkg) return /^(lit|lit-html|lit-element|@lit\/reactive-element)$/.test(pkg[1]) ? 'Lit' : pkg[1];
+  if (pkg)
+    return /^(lit|lit-html|lit-element|@lit\/reactive-element)$/.test(pkg[1]) ? 'Lit' : pkg[1];
   const own = /packages\/([^/]+)\//.exec(input);
   return own ? `@cif-elements/${own[1]}` : input;
 }

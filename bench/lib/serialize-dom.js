@@ -1,3 +1,4 @@
+/* global Node */
 // Runs in the page (through Playwright): serialises the rendered DOM for the static floor pages, every
 // open shadow root as declarative shadow DOM (`<template shadowrootmode="open">`) with its adopted style
 // sheets as a `<style>` inside it, so the floor parses to the same DOM with the same styles. Lit's marker
@@ -54,11 +55,16 @@ export function serializeDom(root) {
       out += Array.from(shadow.childNodes, walk).join('') + '</template>';
     }
     const children =
-      tag === 'template' ? /** @type {HTMLTemplateElement} */ (el).content.childNodes : el.childNodes;
+      tag === 'template'
+        ? /** @type {HTMLTemplateElement} */ (el).content.childNodes
+        : el.childNodes;
     return `${out}${Array.from(children, walk).join('')}</${tag}>`;
   };
   const documentStyles = css(document.adoptedStyleSheets);
-  const linked = Array.from(document.querySelectorAll('head style, head link[rel="stylesheet"]'), walk);
+  const linked = Array.from(
+    document.querySelectorAll('head style, head link[rel="stylesheet"]'),
+    walk,
+  );
   return {
     head: (documentStyles ? `<style>${documentStyles}</style>` : '') + linked.join(''),
     body: Array.from(root.childNodes, walk).join(''),

@@ -48,10 +48,15 @@ async function until(check, what) {
 const part = (name) => softphone.shadowRoot?.querySelector(`[part~="${name}"]`) ?? null;
 const inner = (host, selector) => host?.shadowRoot?.querySelector(selector) ?? null;
 const store = () => softphone.store;
-const callOf = (id) => store()?.getSnapshot().calls.find((call) => call.id === id);
+const callOf = (id) =>
+  store()
+    ?.getSnapshot()
+    .calls.find((call) => call.id === id);
 
 /** Counts of what the simulated phone system records about every command and event (see the report). */
 let simulatorRecords = 0;
+let staleKeypad = 0;
+let staleExample = '';
 let serial = 0;
 
 /**
@@ -83,6 +88,11 @@ async function oneCall() {
     const dialpad = region?.querySelector('cif-dialpad') ?? null;
     return dialpad && !region.hidden ? dialpad : null;
   }, 'the in-call keypad');
+  // A new call's keypad shows no digits yet; count the calls where it still shows earlier ones.
+  if (pad.sentDigits) {
+    staleKeypad++;
+    staleExample ||= `call ${n + 1}: the keypad opened showing "${pad.sentDigits}"`;
+  }
   const before = provider.actions.filter((a) => a.command === 'sendDigits').length;
   (await until(() => findButton(pad, /^5/), 'key 5')).click();
   await until(
@@ -106,7 +116,8 @@ function findButton(host, name) {
   const buttons = host?.shadowRoot?.querySelectorAll('button') ?? [];
   return (
     [...buttons].find(
-      (b) => name.test(b.getAttribute('aria-label') ?? '') || name.test(b.textContent?.trim() ?? ''),
+      (b) =>
+        name.test(b.getAttribute('aria-label') ?? '') || name.test(b.textContent?.trim() ?? ''),
     ) ?? null
   );
 }
@@ -128,6 +139,7 @@ window.bench = {
   run,
   errors: () => [...errors],
   simulatorRecords: () => simulatorRecords,
+  staleKeypad: () => ({ calls: staleKeypad, example: staleExample }),
   idle: () => store()?.getSnapshot().calls.length === 0,
   historyLength: () => store()?.getSnapshot().history.length ?? -1,
 };

@@ -1,4 +1,4 @@
-/* global requestAnimationFrame, performance, OscillatorNode */
+/* global requestAnimationFrame, performance, OscillatorNode, Event */
 // Responsiveness page: an incoming-call toast bound to a call store fed by core's simulated phone system,
 // and a dialpad whose DTMF tone starts are timed. Driven by bench/responsiveness.mjs through Playwright.
 import '@cif-elements/dialpad/cif-dialpad.js';

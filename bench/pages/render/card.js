@@ -1,5 +1,5 @@
 import '@cif-elements/contact-card/cif-contact-card.js';
-import { mount } from './settle.js';
+import { deepQueryAll, mount } from './settle.js';
 
 const card = document.createElement('cif-contact-card');
 Object.assign(card, {
@@ -19,4 +19,4 @@ Object.assign(card, {
     vip: true,
   },
 });
-void mount(card);
+void mount(card, () => deepQueryAll('[part~="name"]').length > 0);

@@ -1,5 +1,5 @@
 import '@cif-elements/call-controls/cif-call-controls.js';
-import { mount } from './settle.js';
+import { deepQueryAll, mount } from './settle.js';
 
 const controls = document.createElement('cif-call-controls');
 const start = Date.now() - 65_000;
@@ -8,4 +8,4 @@ controls.setAttribute('call-id', 'bench-call');
 controls.setAttribute('call-start', String(start));
 // A fixed clock: every sample renders the same 1:05.
 Object.assign(controls, { now: () => start + 65_000 });
-void mount(controls);
+void mount(controls, () => deepQueryAll('button[data-key]').length >= 4);

@@ -1,4 +1,4 @@
 import '@cif-elements/dialpad/cif-dialpad.js';
-import { mount } from './settle.js';
+import { deepQueryAll, mount } from './settle.js';
 
-void mount(document.createElement('cif-dialpad'));
+void mount(document.createElement('cif-dialpad'), () => deepQueryAll('button').length >= 12);

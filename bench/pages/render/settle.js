@@ -1,3 +1,4 @@
+/* global requestAnimationFrame, performance, Event */
 // Shared by the render pages: waits until every Lit element in the tree has rendered, then marks the
 // first render when the next frame starts (the static floor pages end the same way).
 
@@ -5,7 +6,8 @@
 function pending(root) {
   const found = [];
   for (const el of root.querySelectorAll('*')) {
-    if ('updateComplete' in el) found.push(/** @type {{ updateComplete: Promise<unknown> }} */ (el));
+    if ('updateComplete' in el)
+      found.push(/** @type {{ updateComplete: Promise<unknown> }} */ (el));
     if (el.shadowRoot) found.push(...pending(el.shadowRoot));
   }
   return found;
@@ -29,9 +31,25 @@ export function markFirstRender() {
   });
 }
 
-/** Mounts `el` in the page, waits for its render and marks it. */
-export async function mount(el) {
+/** Every element under `root`, shadow roots included, matching `selector`. */
+export function deepQueryAll(selector, root = document.body) {
+  const found = [...root.querySelectorAll(selector)];
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) found.push(...deepQueryAll(selector, el.shadowRoot));
+  }
+  return found;
+}
+
+/**
+ * Mounts `el` in the page, waits for its render — including what a component loads with `import()`
+ * before it shows its content, until `ready()` holds — and marks it.
+ */
+export async function mount(el, ready = () => true) {
   document.body.append(el);
   await settle();
+  while (!ready()) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await settle();
+  }
   markFirstRender();
 }

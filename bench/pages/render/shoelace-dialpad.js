@@ -1,7 +1,7 @@
 // A dialpad of 12 Shoelace buttons in a grid, importing only the button module: the comparison for
 // <cif-dialpad>'s first render.
 import '@shoelace-style/shoelace/dist/components/button/button.js';
-import { mount } from './settle.js';
+import { deepQueryAll, mount } from './settle.js';
 
 const KEYS = [
   ['1', ''],
@@ -29,4 +29,6 @@ for (const [digit, letters] of KEYS) {
   button.textContent = digit;
   grid.append(button);
 }
-void mount(grid);
+void mount(grid, () =>
+  deepQueryAll('sl-button').every((b) => b.shadowRoot?.querySelector('button')),
+);

@@ -1,3 +1,4 @@
+/* global require, exports */
 // Stand-in for the npm `chromedriver` package (which downloads a driver): Debian's chromedriver.
 'use strict';
 const path = require('node:path');
