@@ -168,6 +168,16 @@ export const Connected: Story = {
   },
 };
 
+/** Calling out: the agent dialled from the dialpad; the far end rings (it never answers here). */
+export const Dialing: Story = {
+  play: async ({ canvasElement }) => {
+    const { el } = await ready(canvasElement);
+    await el.store!.dial('+442079460958');
+    await until(() => el.store?.getSnapshot().calls[0]?.state === 'alerting');
+    await settle(canvasElement);
+  },
+};
+
 /** On hold: the controls show the hold timer and Resume; the caller waits. */
 export const OnHold: Story = {
   play: async ({ canvasElement }) => {
