@@ -36,7 +36,9 @@ import { chromiumArgs, findChromium } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const examplesDir = join(root, 'examples');
-const APPS = ['vanilla-vite', 'react', 'vue', 'angular', 'svelte'];
+const APPS = readdirSync(examplesDir)
+  .filter((name) => existsSync(join(examplesDir, name, 'package.json')))
+  .sort();
 
 const { values: options, positionals } = parseArgs({
   args: process.argv.slice(2),
