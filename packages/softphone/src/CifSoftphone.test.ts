@@ -436,7 +436,7 @@ describe('<cif-softphone> loading the CIF library', () => {
     );
     await until(() => el.status === 'error', 'error');
     expect(part(el, 'status')!.textContent).to.contain('Not connected to Dynamics 365');
-    expect(part(el, 'banner')!.textContent).to.contain('could not be loaded');
+    expect(part(el, 'banner')!.textContent).to.contain('Dynamics 365 could not be reached');
     await accessible(el);
     const again = oneEvent(el, 'cif-status-change');
     button(el, /Retry/).click();

@@ -1,4 +1,4 @@
-import { CifElement, StoreController, setLocale } from '@cif-elements/base';
+import { CifElement, StoreController, announce, setLocale } from '@cif-elements/base';
 import {
   readCallControlsState,
   type CallControlsCallState,
@@ -39,7 +39,7 @@ import '@cif-elements/dialpad/cif-dialpad.js';
 import '@cif-elements/incoming-call-toast/cif-incoming-call-toast.js';
 import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createCifContactCardActions } from './cif-actions.js';
+import { createContactCardActions as createCifContactCardActions } from '@cif-elements/core';
 import { CifStatusChangeEvent, type SoftphoneStatus } from './events.js';
 import { createSimulatedProvider } from './simulated.js';
 import { styles } from './softphone.styles.js';
@@ -136,8 +136,10 @@ async function usableLocks(): Promise<LockManager | null> {
  *   the emulator's call simulator drives; set your own before the element connects (or later: the
  *   softphone restarts on it).
  *
- * It announces nothing itself: the toast, the controls, the dialpad and the card announce their own
- * changes through the kit's shared live region.
+ * The toast, the controls, the dialpad and the card announce their own changes through the kit's shared
+ * live region. The softphone itself shows and announces (politely) only what went wrong in Dynamics 365 —
+ * a caller lookup, notification, session, screen pop, presence or click-to-act that failed, an activity
+ * that is waiting to be saved again — in plain words, until the agent dismisses it.
  *
  * @customElement cif-softphone
  * @summary The reference CIF softphone: toast, contact card, call controls and dialpad, wired to Dynamics 365.
@@ -262,6 +264,8 @@ export class CifSoftphone extends CifElement {
   #started = false;
   #teardown: Promise<void> | undefined;
   #activities: readonly ActivityJob[] = [];
+  /** What went wrong in Dynamics 365, in plain words (the last three), until dismissed. */
+  #problems: readonly string[] = [];
   #formatters:
     | {
         dialpad: DialpadNumberFormatter;
@@ -374,6 +378,7 @@ export class CifSoftphone extends CifElement {
     this.#layout.store = undefined;
     this.#store = undefined;
     this.#activities = [];
+    this.#problems = [];
   }
 
   async #start(): Promise<void> {
@@ -436,10 +441,15 @@ export class CifSoftphone extends CifElement {
         // Nobody plays the remote party: outbound calls are answered after a few seconds.
         this.#ownProvider.outbound = { alertAfterMs: 500, answerAfterMs: 3000 };
       }
-      const message =
-        cif.status === 'not-in-dynamics' && cif.reason === 'no-crm-url'
-          ? softphoneStrings(this.localize.lang).noCrmUrlDetail
-          : cif.message;
+      const t = softphoneStrings(this.localize.lang);
+      let message: string;
+      if (cif.status === 'not-in-dynamics') {
+        message = cif.reason === 'no-crm-url' ? t.noCrmUrlDetail : cif.message;
+      } else {
+        // In plain words for the agent; the loader's own message is logged for the vendor.
+        console.warn(`[cif-softphone] ${cif.status}: ${cif.message}`);
+        message = t.loadProblem(cif.status) ?? cif.message;
+      }
       this.#setStatus(standalone ? 'standalone' : 'error', undefined, message);
       return;
     }
@@ -597,6 +607,16 @@ export class CifSoftphone extends CifElement {
 
   #onWorkflowError(error: WorkflowError): void {
     console.error(`[cif-softphone] ${error.workflow}: ${error.message}`);
+    // Activities have their own notices (saving again, could not be saved).
+    if (error.workflow === 'activity') return;
+    const text = softphoneStrings(this.localize.lang).problem(error.workflow, error.code);
+    if (this.#problems.includes(text)) return;
+    this.#problems = [...this.#problems, text].slice(-3);
+    // After the components have announced the same change (the kit's live region keeps the last message).
+    setTimeout(() => {
+      if (this.isConnected && this.#problems.includes(text)) announce(text);
+    }, 300);
+    this.requestUpdate();
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -800,6 +820,9 @@ export class CifSoftphone extends CifElement {
 
   #banner(t: ReturnType<typeof softphoneStrings>, layout: Layout): TemplateResult | typeof nothing {
     const failed = this.#activities.filter((job) => job.status === 'failed').length;
+    const retrying = this.#activities.filter(
+      (job) => job.status !== 'failed' && job.lastError !== null,
+    ).length;
     const notices: TemplateResult[] = [];
     if (this.#status === 'standalone') {
       notices.push(
@@ -835,6 +858,22 @@ export class CifSoftphone extends CifElement {
             @click=${() => void this.#workflows?.activities?.retry()}
           >
             ${t.retry}
+          </button>`,
+      );
+    }
+    if (retrying > 0) notices.push(html`<p>${t.activitiesPending(retrying)}</p>`);
+    if (this.#problems.length > 0) {
+      notices.push(
+        html`${this.#problems.map((problem) => html`<p>${problem}</p>`)}
+          <button
+            type="button"
+            part="banner-button"
+            @click=${() => {
+              this.#problems = [];
+              this.requestUpdate();
+            }}
+          >
+            ${t.dismiss}
           </button>`,
       );
     }
