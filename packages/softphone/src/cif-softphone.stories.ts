@@ -3,14 +3,11 @@ import { FakeCIFramework } from '@cif-elements/core/testing';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { cifArgs } from '../../../.storybook/manifest.js';
 import './cif-softphone.js';
 
-interface Args {
-  label: string;
-  headingLevel: number;
-  wrapUpSeconds: number;
-  ringSeconds: number;
-}
+/** Args named after the softphone's attributes (Controls come from its custom-elements manifest). */
+type Args = Record<string, unknown>;
 
 /** A small org: two callers, one of them twice (a contact and a lead with the same number). */
 function org(): FakeCIFramework {
@@ -60,21 +57,18 @@ const panel = (content: TemplateResult, width = 340) =>
  * A softphone "in Dynamics 365" (the fake CIF library) over a simulated phone system. The locale workflow
  * is off: in Storybook the toolbar sets the language.
  */
-function connected(args: Partial<Args> = {}, width = 340) {
+function connected(args: Args = {}, width = 340) {
   const fake = org();
   const client = createCifClient(fake.library, { onError: () => undefined });
   const provider = new SimulatedProvider({ latencyMs: 200 });
   return panel(
     html`<cif-softphone
+      namespace=${`story-${++stories}`}
+      ${cifArgs(args)}
       .client=${client}
       .provider=${provider}
       .storage=${null}
       .workflowOptions=${{ locale: undefined }}
-      namespace=${`story-${++stories}`}
-      label=${args.label ?? ''}
-      heading-level=${args.headingLevel ?? 1}
-      wrap-up-seconds=${args.wrapUpSeconds ?? 0}
-      ring-seconds=${args.ringSeconds ?? 60}
     ></cif-softphone>`,
     width,
   );
@@ -137,7 +131,8 @@ const meta: Meta<Args> = {
       },
     },
   },
-  args: { label: '', headingLevel: 1, wrapUpSeconds: 0, ringSeconds: 60 },
+  // No automatic end of wrap-up: the stories stay in it.
+  args: { 'wrap-up-seconds': 0 },
   render: (args) => connected(args),
 };
 
