@@ -69,6 +69,7 @@ function unpacked(tarball) {
   const tar = gunzipSync(readFileSync(tarball));
   const files = [];
   let bytes = 0;
+  let packageJson;
   for (let offset = 0; offset + 512 <= tar.length;) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((b) => b === 0)) break;
@@ -80,12 +81,15 @@ function unpacked(tarball) {
     );
     const type = String.fromCharCode(header[156] || 48);
     if (type === '0' || type === '\0') {
-      files.push(prefix ? `${prefix}/${name}` : name);
+      const path = prefix ? `${prefix}/${name}` : name;
+      files.push(path);
       bytes += size;
+      if (path === 'package/package.json')
+        packageJson = tar.subarray(offset + 512, offset + 512 + size).toString('utf8');
     }
     offset += 512 + Math.ceil(size / 512) * 512;
   }
-  return { files, bytes };
+  return { files, bytes, packageJson };
 }
 
 for (const { dir, folder, json } of packages) {
@@ -179,7 +183,9 @@ for (const { dir, folder, json } of packages) {
     tarball = out.trim().split('\n').pop().trim();
     if (!tarball.endsWith('.tgz'))
       tarball = join(tmp, readdirSync(tmp).find((f) => f.includes(folder)) ?? '');
-    const { files, bytes } = unpacked(tarball);
+    const { files, bytes, packageJson } = unpacked(tarball);
+    if (/"workspace:/.test(packageJson ?? ''))
+      report(name, 'the packed package.json still has workspace: ranges');
     sizes.push({ name, packed: statSync(tarball).size, unpacked: bytes, files: files.length });
     console.log(
       `[packages] ${name.padEnd(34)} packed ${kB(statSync(tarball).size)}, unpacked ${kB(bytes)} (${files.length} files)`,

@@ -1,7 +1,8 @@
 // `pnpm test`: the one command that guards main. Runs every quality gate in order and stops at the
 // first failure: Chromium present, lint, typecheck, build, unit and component tests in Chromium (with
-// per-package coverage), story tests, the static Storybook build, size budgets, package checks, and the
-// example apps built from the packed packages.
+// per-package coverage), story tests, the static Storybook build, size budgets, package checks, a
+// release dry run (changeset version + publish --dry-run in a copy), and the example apps built from the
+// packed packages.
 // Closes with one summary line: "test: N passed, M failed".
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,7 @@ const steps = [
   ['storybook build', ['pnpm', 'run', 'build-storybook']],
   ['size budgets', ['pnpm', 'run', 'size']],
   ['package checks', ['node', 'scripts/check-packages.mjs']],
+  ['release dry run', ['node', 'scripts/release-dry-run.mjs']],
   ['example app tests', ['node', 'scripts/test-examples.mjs']],
 ];
 
