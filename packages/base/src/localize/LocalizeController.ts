@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getLocale, onLocaleRegistryChange, resolveTranslation } from './registry.js';
+import { localeState } from './state.js';
 import { sharedStrings } from '../strings/shared.js';
 import type { CifTermArgs, CifTranslation, CifTranslationKey } from './translation.js';
 
@@ -83,10 +83,11 @@ export class LocalizeController implements ReactiveController {
     if (!stop) {
       const observer = new MutationObserver(refreshAll);
       observer.observe(document, { attributeFilter: ['lang', 'dir'], subtree: true });
-      const unsubscribe = onLocaleRegistryChange(refreshAll);
+      const { listeners } = localeState();
+      listeners.add(refreshAll);
       stop = () => {
         observer.disconnect();
-        unsubscribe();
+        listeners.delete(refreshAll);
         stop = undefined;
       };
     }
@@ -103,7 +104,8 @@ export class LocalizeController implements ReactiveController {
   refresh(): void {
     const host = this.#host;
     const html = host.ownerDocument.documentElement;
-    const explicitLang = closestAttribute(host, 'lang', html) ?? getLocale();
+    const state = localeState();
+    const explicitLang = closestAttribute(host, 'lang', html) ?? state.locale;
     const lang = explicitLang ?? (html.lang.trim() || 'en');
     const dir = closestAttribute(host, 'dir', html);
     const htmlDir = html.dir;
@@ -113,7 +115,7 @@ export class LocalizeController implements ReactiveController {
         : !explicitLang && (htmlDir === 'rtl' || htmlDir === 'ltr')
           ? htmlDir
           : directionOf(lang);
-    const translation = resolveTranslation(lang);
+    const translation = state.resolve?.(lang);
     if (lang !== this.#lang || resolvedDir !== this.#dir || translation !== this.#translation) {
       this.#lang = lang;
       this.#dir = resolvedDir;

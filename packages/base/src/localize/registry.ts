@@ -1,25 +1,11 @@
+import { localeState } from './state.js';
 import type { CifTranslation } from './translation.js';
 
 /**
  * The kit-wide localisation registry: which translations are loaded and which locale the kit uses when
- * no `lang` attribute says otherwise. One registry per page, shared by every copy of the package through
- * a global symbol, so two bundled copies of the kit agree.
+ * no `lang` attribute says otherwise. One registry per page, shared by every copy of the package.
  */
-interface Registry {
-  translations: Map<string, CifTranslation>;
-  /** The locale set programmatically (from Dynamics' user LCID, say), or undefined. */
-  locale: string | undefined;
-  listeners: Set<() => void>;
-}
-
-const KEY = Symbol.for('cif-elements.localize.registry');
-type GlobalWithRegistry = typeof globalThis & { [KEY]?: Registry };
-
-function registry(): Registry {
-  const g = globalThis as GlobalWithRegistry;
-  g[KEY] ??= { translations: new Map(), locale: undefined, listeners: new Set() };
-  return g[KEY];
-}
+const registry = localeState;
 
 function notify(): void {
   for (const listener of registry().listeners) listener();
@@ -36,9 +22,11 @@ function key(tag: string): string {
  * (a complete `CifTranslation`) or override shipped ones.
  */
 export function registerTranslation(...translations: CifTranslation[]): void {
+  const state = registry();
   for (const translation of translations) {
-    registry().translations.set(key(translation.$code), translation);
+    state.translations.set(key(translation.$code), translation);
   }
+  state.resolve = resolveTranslation;
   notify();
 }
 
