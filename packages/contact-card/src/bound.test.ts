@@ -4,9 +4,9 @@ import sinon from 'sinon';
 import { SimulatedProvider, createCallStore, type CallStore } from '../../core/src/calls/index.js';
 import { CifClient } from '../../core/src/cif/index.js';
 import { FakeCIFramework } from '../../core/src/testing/index.js';
+import { createContactCardActions } from '../../core/src/workflows/index.js';
 import './cif-contact-card.js';
 import type { CifContactCard } from './CifContactCard.js';
-import { createCifContactCardActions } from './test-utils/cif-actions.js';
 import type { ContactCardContact } from './types.js';
 
 const ALEX_ID = '80ac35a0-01af-ea11-a812-000d3a8b3ec6';
@@ -167,7 +167,7 @@ describe('<cif-contact-card> bound to a call store and CIF', () => {
       html`<cif-contact-card .now=${NOW}></cif-contact-card>`,
     );
     el.store = store;
-    el.actions = createCifContactCardActions(client, { store });
+    el.actions = createContactCardActions(client, { store });
     const callId = await ring(provider, store);
     await store.annotate(callId, {
       lookup: 'done',
@@ -200,7 +200,7 @@ describe('<cif-contact-card> bound to a call store and CIF', () => {
     const el = await fixture<CifContactCard>(
       html`<cif-contact-card
         .store=${store}
-        .actions=${createCifContactCardActions(client, { store })}
+        .actions=${createContactCardActions(client, { store })}
       ></cif-contact-card>`,
     );
     const callId = await ring(provider, store);
@@ -223,7 +223,7 @@ describe('<cif-contact-card> bound to a call store and CIF', () => {
 
   it("opens the record as a tab in the call's session when the call has one", async () => {
     const { provider, store, fake, client } = setup();
-    const actions = createCifContactCardActions(client, {
+    const actions = createContactCardActions(client, {
       store,
       recordTabTemplate: 'msdyn_entityrecord',
     });
@@ -253,7 +253,7 @@ describe('<cif-contact-card> bound to a call store and CIF', () => {
     const el = await fixture<CifContactCard>(
       html`<cif-contact-card
         .store=${store}
-        .actions=${createCifContactCardActions(client, { store, quickCreate: true })}
+        .actions=${createContactCardActions(client, { store, quickCreate: true })}
       ></cif-contact-card>`,
     );
     const callId = await ring(provider, store);
@@ -286,7 +286,7 @@ describe('<cif-contact-card> bound to a call store and CIF', () => {
     };
     const el = await fixture<CifContactCard>(
       html`<cif-contact-card
-        .actions=${createCifContactCardActions(client, { store })}
+        .actions=${createContactCardActions(client, { store })}
         .contact=${contact}
       ></cif-contact-card>`,
     );
@@ -308,7 +308,7 @@ describe('<cif-contact-card> bound to a call store and CIF', () => {
     fake.override('openForm', { fail: 'json' });
     const el = await fixture<CifContactCard>(
       html`<cif-contact-card
-        .actions=${createCifContactCardActions(client, { store })}
+        .actions=${createContactCardActions(client, { store })}
         .contact=${{ entityName: 'contact', id: ALEX_ID, name: 'Alex Baker' }}
       ></cif-contact-card>`,
     );

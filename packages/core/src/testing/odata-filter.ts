@@ -31,6 +31,8 @@ type Token =
   | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'word'; readonly value: string };
 
+const GUID_LITERAL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?!\w)/i;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -59,6 +61,11 @@ function tokenize(text: string): Token[] {
         i++;
       }
       tokens.push({ kind: 'string', value });
+    } else if (GUID_LITERAL.test(text.slice(i))) {
+      // An id or lookup value: Dataverse writes GUIDs unquoted.
+      const match = GUID_LITERAL.exec(text.slice(i))!;
+      tokens.push({ kind: 'string', value: match[0] });
+      i += match[0].length;
     } else if (/[-\d]/.test(char) && /^-?\d/.test(text.slice(i))) {
       const match = /^-?\d+(\.\d+)?/.exec(text.slice(i))!;
       tokens.push({ kind: 'number', value: Number(match[0]) });

@@ -1,6 +1,7 @@
 /**
  * The CIF workflows: the bridge between the call store and Dynamics (click-to-act, caller matching,
- * alerting, session and screen pop, activity logging, presence, KPI analytics, locale). Each is opt-in.
+ * alerting, session and screen pop, activity logging, presence, KPI analytics, locale; the contact card's
+ * CRM bridge). Each is opt-in.
  */
 export { startCifWorkflows, type CifWorkflows, type CifWorkflowsOptions } from './workflows.js';
 export {
@@ -45,3 +46,13 @@ export {
 export { syncPresence, type PresenceOptions } from './presence.js';
 export { logKpiEvents, type AnalyticsOptions, type KpiEvent } from './analytics.js';
 export { applyUserLocale, type LocaleOptions } from './locale.js';
+export {
+  createContactCardActions,
+  contactFromRecord,
+  type ContactCardActionsLike,
+  type ContactCardActionsOptions,
+  type ContactCardActivityLike,
+  type ContactCardCallContextLike,
+  type ContactCardContactLike,
+  type ContactCardPhoneLike,
+} from './contact-card.js';
