@@ -110,6 +110,8 @@ export class SimulatedProvider implements TelephonyProvider {
   readonly #injected = new Map<string, Injected>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #ids = 0;
+  /** Per instance, so that ids stay unique across a widget reload (the store restores ended calls). */
+  readonly #run = Date.now().toString(36);
 
   constructor(options: SimulatedProviderOptions = {}) {
     this.capabilities = Object.freeze({ ...ALL, ...options.capabilities });
@@ -289,7 +291,7 @@ export class SimulatedProvider implements TelephonyProvider {
     number: string,
     options: { readonly displayName?: string; readonly callId?: string } = {},
   ): string {
-    const callId = options.callId ?? `sim-${++this.#ids}`;
+    const callId = options.callId ?? `sim-${this.#run}-${++this.#ids}`;
     this.calls.set(callId, {
       callId,
       number,

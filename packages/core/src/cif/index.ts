@@ -51,6 +51,7 @@ export {
   type CifVersionProbeOptions,
   CIF_LIBRARY_PATH,
   CIF_INIT_EVENT,
+  CIF_TRUSTED_TYPES_POLICY,
   CIF_DEFAULT_INIT_TIMEOUT,
   CIF_DEFAULT_TRUSTED_HOSTS,
   type CifLoaderOptions,

@@ -14,6 +14,51 @@ export const CIF_LIBRARY_PATH = '/webresources/Widget/msdyn_ciLibrary.js';
 /** The DOM event the library dispatches on the widget's window once it is initialised. */
 export const CIF_INIT_EVENT = 'CIFInitDone';
 
+/**
+ * The Trusted Types policy the loader creates the library's script URL with where Trusted Types are
+ * enforced (`require-trusted-types-for 'script'`): list it in the page's CSP, e.g.
+ * `trusted-types lit-html cif-elements`. It only passes http(s) URLs the loader has already checked.
+ */
+export const CIF_TRUSTED_TYPES_POLICY = 'cif-elements';
+
+/** The few Trusted Types members the loader uses (not in TypeScript's DOM library yet). */
+interface TrustedTypesFactory {
+  createPolicy(
+    name: string,
+    rules: { createScriptURL(input: string): string },
+  ): { createScriptURL(input: string): unknown };
+}
+
+const scriptUrlPolicies = new WeakMap<Window, { createScriptURL(input: string): unknown }>();
+
+/**
+ * The value to give `script.src`: the URL itself, or a TrustedScriptURL from the loader's policy when the
+ * window has Trusted Types. A policy the page's CSP does not allow leaves the plain URL (the browser then
+ * refuses the assignment, which the loader reports as `script-failed`).
+ */
+function scriptUrl(win: Window, url: string): string {
+  const factory = (win as Window & { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!factory) return url;
+  let policy = scriptUrlPolicies.get(win);
+  if (!policy) {
+    try {
+      policy = factory.createPolicy(CIF_TRUSTED_TYPES_POLICY, {
+        createScriptURL: (input) => {
+          const parsed = new URL(input);
+          if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            throw new TypeError(`not an http(s) URL: ${input}`);
+          return parsed.href;
+        },
+      });
+    } catch {
+      return url;
+    }
+    scriptUrlPolicies.set(win, policy);
+  }
+  // A TrustedScriptURL is what script.src takes under Trusted Types; typed as the string it stands for.
+  return policy.createScriptURL(url) as string;
+}
+
 /** Default time to wait for the script and `CIFInitDone`. */
 export const CIF_DEFAULT_INIT_TIMEOUT = 10_000;
 
@@ -275,7 +320,7 @@ function planLoad(win: Window, options: CifLoaderOptions): PlanResult {
   };
 }
 
-type WaitOutcome = 'ready' | 'script-failed' | 'library-missing' | 'init-timeout';
+type WaitOutcome = 'ready' | 'script-failed' | 'trusted-types' | 'library-missing' | 'init-timeout';
 
 /** The fetch status of an already present script, from resource timing, or undefined if not finished. */
 function fetchedStatus(win: Window, url: string): number | undefined {
@@ -326,7 +371,13 @@ async function waitForLibrary(win: Window, plan: Plan, timeout: number): Promise
 
     if (!script) {
       script = win.document.createElement('script');
-      script.src = plan.libraryUrl;
+      try {
+        script.src = scriptUrl(win, plan.libraryUrl);
+      } catch {
+        // Trusted Types refused the URL: the page's CSP does not allow the loader's policy.
+        finish('trusted-types');
+        return;
+      }
       script.setAttribute('data-cifid', 'CIFMainLibrary');
       script.setAttribute('data-crmurl', plan.crmUrl);
       script.addEventListener('load', onLoad);
@@ -500,6 +551,12 @@ async function load(win: Window, options: CifLoaderOptions): Promise<CifLoadResu
         message: 'Microsoft.CIFramework disappeared after CIFInitDone',
       };
     }
+    case 'trusted-types':
+      return {
+        status: 'script-failed',
+        libraryUrl,
+        message: `Trusted Types refused the CIF library's script URL: allow the policy "${CIF_TRUSTED_TYPES_POLICY}" in the page's Content-Security-Policy (trusted-types lit-html ${CIF_TRUSTED_TYPES_POLICY})`,
+      };
     case 'script-failed':
       return {
         status: 'script-failed',
