@@ -6,13 +6,14 @@
  * which a real phone system keeps on its server), so reloading the frame is a real widget reload.
  *
  * The top window (the host's origin only) drives it: `{soak: 'ring' | 'answer' | 'hangUp' | 'wrapUp' |
- * 'state' | 'retry', id, callId?, number?}`, answered `{soakResult: id, ok, value | error}`. Every workflow
+ * 'state' | 'retry' | 'call', id, callId?, number?, method?, args?}` (`call` runs one CifClient method), answered `{soakResult: id, ok, value | error}`. Every workflow
  * error is counted in `state` (what the widget would show the agent).
  */
 import {
   SimulatedProvider,
   createCallStore,
   createPhoneNumbers,
+  isCifError,
   loadCifLibrary,
   startCifWorkflows,
   type SimulatedCall,
@@ -20,10 +21,13 @@ import {
 } from '@cif-elements/core';
 
 interface Command {
-  soak: 'ring' | 'answer' | 'hangUp' | 'wrapUp' | 'state' | 'retry';
+  soak: 'ring' | 'answer' | 'hangUp' | 'wrapUp' | 'state' | 'retry' | 'call';
   id: number;
   callId?: string;
   number?: string;
+  /** `call`: a CifClient method and its arguments. */
+  method?: string;
+  args?: unknown[];
 }
 
 type Stored = Pick<SimulatedCall, 'callId' | 'number' | 'direction' | 'state'>;
@@ -121,6 +125,29 @@ if (result.status !== 'ready') {
           return store.hangUp(id);
         case 'wrapUp':
           return store.completeWrapUp(id, { notes: 'soak' });
+        case 'call': {
+          // One CIF API through the client; a rejection is answered with the CifError's facts.
+          const client = result.client as unknown as Record<string, (...a: unknown[]) => unknown>;
+          try {
+            return {
+              ok: true,
+              value: await client[command.method ?? '']!(...(command.args ?? [])),
+            };
+          } catch (error) {
+            if (!isCifError(error)) return { ok: false, error: { name: String(error) } };
+            const raw: unknown = error.raw;
+            return {
+              ok: false,
+              error: {
+                name: error.name,
+                code: error.code,
+                api: error.api,
+                message: error.message,
+                raw: raw instanceof Map ? 'Map' : raw === null ? 'null' : typeof raw,
+              },
+            };
+          }
+        }
         case 'retry':
           await workflows.activities?.retry();
           return true;

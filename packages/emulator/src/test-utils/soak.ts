@@ -124,28 +124,25 @@ function rulesFor(fault: SoakFault, apiTimeoutMs: number): FaultRule[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs the soak; resolves the counts. */
-export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
-  const started = performance.now();
-  const total = options.calls ?? 100;
-  const seed = options.seed ?? 1;
-  const apiTimeoutMs = options.apiTimeoutMs ?? 400;
-  const rand = random(seed);
-  const chance = (p: number) => rand() < p;
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+/** The soak widget framed by a host, and a way to send it commands. */
+export interface SoakWidget extends RunningHost {
+  command<T>(message: Record<string, unknown>): Promise<T>;
+  /** Reloads the widget frame and waits until it is ready again. */
+  reload(): Promise<void>;
+}
 
+/** Frames the soak widget in a new host with `config` (its landing URL is set here). */
+export async function openSoakWidget(
+  config: EmulatorConfig = {},
+  namespace = `soak-${Date.now()}`,
+): Promise<SoakWidget> {
   const widget = new URL('./soak-widget.html', import.meta.url);
   widget.hostname = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
-  const namespace = `soak-${seed}-${Date.now()}`;
   widget.search = `?crm=${encodeURIComponent(location.origin)}&ns=${namespace}`;
   const widgetOrigin = widget.origin;
   const container = document.createElement('div');
   container.style.height = '700px';
   document.body.append(container);
-  const config: EmulatorConfig = {
-    provider: { landingUrl: widget.href, apiVersion: 2 },
-    apiTimeoutMs,
-  };
   const ready = () =>
     waitForMessage(
       (data, event) =>
@@ -158,23 +155,53 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
       if (state !== 'ready') throw new Error(`the soak widget did not start: ${state}`);
     });
   const first = ready();
-  const running: RunningHost = startHost(container, config);
-  const { host } = running;
+  const running = startHost(container, {
+    ...config,
+    provider: { apiVersion: 2, ...config.provider, landingUrl: widget.href },
+  });
   let nextId = 1;
   const frame = () => container.querySelector<HTMLIFrameElement>('iframe#SidePanelIFrame')!;
-  const command = async <T>(message: Record<string, unknown>): Promise<T> => {
-    const id = nextId++;
-    const answer = waitForMessage<{ ok: boolean; value: T; error: string }>(
-      (data, event) =>
-        event.origin === widgetOrigin && (data as { soakResult?: number }).soakResult === id,
-      15_000,
-      `the widget's answer to ${JSON.stringify(message)}`,
-    );
-    frame().contentWindow?.postMessage({ ...message, id }, widgetOrigin);
-    const { ok, value, error } = await answer;
-    if (!ok) throw new Error(error);
-    return value;
+  await first;
+  return {
+    ...running,
+    async command<T>(message: Record<string, unknown>): Promise<T> {
+      const id = nextId++;
+      const answer = waitForMessage<{ ok: boolean; value: T; error: string }>(
+        (data, event) =>
+          event.origin === widgetOrigin && (data as { soakResult?: number }).soakResult === id,
+        15_000,
+        `the widget's answer to ${JSON.stringify(message)}`,
+      );
+      frame().contentWindow?.postMessage({ ...message, id }, widgetOrigin);
+      const { ok, value, error } = await answer;
+      if (!ok) throw new Error(error);
+      return value;
+    },
+    async reload() {
+      const back = ready();
+      frame().src = widget.href;
+      await back;
+    },
+    dispose() {
+      running.dispose();
+      container.remove();
+    },
   };
+}
+
+/** Runs the soak; resolves the counts. */
+export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
+  const started = performance.now();
+  const total = options.calls ?? 100;
+  const seed = options.seed ?? 1;
+  const apiTimeoutMs = options.apiTimeoutMs ?? 400;
+  const rand = random(seed);
+  const chance = (p: number) => rand() < p;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+  const soak = await openSoakWidget({ apiTimeoutMs }, `soak-${seed}-${Date.now()}`);
+  const { host } = soak;
+  const command = <T>(message: Record<string, unknown>) => soak.command<T>(message);
   const state = () => command<WidgetState>({ soak: 'state' });
   const until = async <T>(check: (s: WidgetState) => T, what: string, timeout = 15_000) => {
     const deadline = performance.now() + timeout;
@@ -187,11 +214,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
       await sleep(10);
     }
   };
-  const reload = async () => {
-    const back = ready();
-    frame().src = widget.href;
-    await back;
-  };
+  const reload = () => soak.reload();
 
   const faults = Object.fromEntries(['none', ...FAULTS].map((f) => [f, 0])) as Record<
     SoakFault,
@@ -200,7 +223,6 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
   const reloads = Object.fromEntries(RELOADS.map((r) => [r, 0])) as Record<SoakReloadPoint, number>;
   const placed: string[] = [];
   try {
-    await first;
     for (let i = 0; i < total; i++) {
       const fault: SoakFault = chance(options.faultRate ?? 0.5) ? pick(FAULTS) : 'none';
       const reloadAt: SoakReloadPoint | null = chance(options.reloadRate ?? 0.15)
@@ -287,8 +309,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakReport> {
       durationMs: Math.round(performance.now() - started),
     };
   } finally {
-    running.dispose();
-    container.remove();
+    soak.dispose();
   }
 }
 
