@@ -1,5 +1,6 @@
 // Vue templates' view of the elements, typed by each package's generated `vue.d.ts`
 // (`@cif-elements/<package>/vue`): the props Vue's type checker (vue-tsc) reads from GlobalComponents.
+// (A .tsx file like the React fixtures: these type-check against the built packages, after the build.)
 import type {} from '@cif-elements/call-controls/vue';
 import type {} from '@cif-elements/contact-card/vue';
 import type {} from '@cif-elements/dialpad/vue';
