@@ -241,7 +241,7 @@ describe('CIF payload fuzzing', function () {
         for (const error of errors) expect(isCifError(error)).to.equal(true);
         client.dispose();
       }),
-      2000,
+      1600,
     );
   });
 
@@ -478,7 +478,7 @@ describe('CIF payload fuzzing', function () {
           }
         },
       ),
-      900,
+      700,
     );
   });
 });
