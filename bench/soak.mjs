@@ -3,6 +3,8 @@
 // calls, faults injected by kind, reloads, phonecall activities missing and duplicated.
 // CIF_FUZZ_SEED picks the seed of the random faults and reloads (default fixed).
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const calls = process.env.CIF_SOAK_CALLS ?? '1000';
 const child = spawn(
@@ -17,7 +19,11 @@ const child = spawn(
   ],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, CIF_SOAK_CALLS: calls, CIF_COVERAGE_DIR: 'coverage-bench-soak' },
+    env: {
+      ...process.env,
+      CIF_SOAK_CALLS: calls,
+      CIF_COVERAGE_DIR: join(tmpdir(), 'cif-bench-soak-coverage'),
+    },
   },
 );
 let output = '';
