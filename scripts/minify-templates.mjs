@@ -9,7 +9,8 @@
 //   attributes) and around text, loses its spaces and tabs but keeps its line breaks. Such a run renders
 //   as it did (collapsible white space, or a line break under `white-space: pre-line`) and every text node
 //   stays. Attribute values, comments and the content of <pre>, <textarea>, <script>, <style> and <title>
-//   are never touched.
+//   are never touched. A package whose code sets `white-space` to keep spaces (pre, pre-wrap,
+//   break-spaces, white-space-collapse: preserve…) anywhere keeps its html templates as written.
 // - Only tsc output (a .js with its .d.ts beside it) importing from Lit is rewritten; the .js.map is
 //   remapped to the new positions, or, when it cannot be read, the sourceMappingURL comment is removed.
 //
@@ -66,6 +67,10 @@ const RAW_TEXT = new Set(['pre', 'textarea', 'script', 'style', 'title', 'xmp', 
 const HTML_SPACE = /[ \t\n\f\r]/;
 const SPACE_RUN = /[ \t\n\f\r]+/y;
 const OPEN_TAG = /<(\/?)([a-zA-Z][^ \t\n\f\r/>]*)/y;
+
+/** CSS that renders spaces as written, where collapsing template white space would show. */
+export const PRESERVES_SPACES =
+  /white-space(?:-collapse)?\s*:\s*(?:pre|pre-wrap|break-spaces|preserve|preserve-spaces|preserve-breaks)(?![\w-])/;
 
 /** Replaces a white-space run that holds line breaks by its line breaks alone. */
 const squeeze = (run) => (run.includes('\n') ? '\n'.repeat(run.split('\n').length - 1) : run);
@@ -203,10 +208,11 @@ function line(source, node) {
  * Minifies every Lit template of a module. Returns the new code, the edits made (sorted source ranges
  * with their replacement, for remapping the source map) and what was skipped.
  */
-export function minifyModule(code, fileName) {
+export function minifyModule(code, fileName, { html = true } = {}) {
   const edits = [];
   const skipped = [];
   for (const template of findTemplates(code, fileName)) {
+    if (template.kind !== 'css' && !html) continue;
     if (template.parts.some((p) => p.invalid)) {
       skipped.push(`${fileName}:${template.line} (invalid escape)`);
       continue;
@@ -343,10 +349,10 @@ function* jsFiles(dir) {
 const MAP_COMMENT = /\n\/\/# sourceMappingURL=([^\s]+)\s*$/;
 
 /** Minifies one file in place; returns the bytes saved and what was skipped. */
-export function minifyFile(path) {
+export function minifyFile(path, options) {
   const code = readFileSync(path, 'utf8');
   if (!/from\s*['"]lit/.test(code)) return { saved: 0, skipped: [] };
-  const result = minifyModule(code, path);
+  const result = minifyModule(code, path, options);
   if (result.edits.length === 0) return { saved: 0, skipped: result.skipped };
   let next = result.code;
   const mapName = MAP_COMMENT.exec(next)?.[1];
@@ -376,8 +382,15 @@ function main(dirs) {
   let saved = 0;
   const skipped = [];
   for (const dir of targets) {
-    for (const file of jsFiles(dir)) {
-      const result = minifyFile(file);
+    const all = [...jsFiles(dir)];
+    const html = !all.some((file) => PRESERVES_SPACES.test(readFileSync(file, 'utf8')));
+    if (!html) {
+      console.warn(
+        `[minify-templates] ${relative(root, dir)}: its CSS keeps spaces as written; html templates left as written`,
+      );
+    }
+    for (const file of all) {
+      const result = minifyFile(file, { html });
       if (result.saved > 0) files += 1;
       saved += result.saved;
       skipped.push(...result.skipped.map((s) => relative(root, s)));

@@ -99,7 +99,8 @@ function differences(a: Node, b: Node, path = ''): string[] {
 describe('minified templates (the build step for dist)', () => {
   let templates: SourceTemplate[] = [];
 
-  before(async () => {
+  before(async function () {
+    this.timeout(60_000); // parses every source file of the repository
     templates = await minify<SourceTemplate[]>({ action: 'sources' });
   });
 
@@ -185,6 +186,21 @@ describe('minified templates (the build step for dist)', () => {
     document.body.append(rendered);
     expect(rendered.querySelector('div')!.innerText).to.contain('a b');
     rendered.remove();
+  });
+
+  it('leaves the html templates of a package alone when its CSS renders spaces as written', async () => {
+    const preserves = (css: string) => minify<boolean>({ action: 'preserves', css });
+    for (const css of [
+      '.a { white-space: pre; }',
+      '.a{white-space:pre-wrap}',
+      '.a { white-space: break-spaces }',
+      '.a { white-space-collapse: preserve }',
+    ]) {
+      expect(await preserves(css), css).to.equal(true);
+    }
+    for (const css of ['.a { white-space: pre-line; }', '.a { white-space: nowrap }']) {
+      expect(await preserves(css), css).to.equal(false);
+    }
   });
 
   it('remaps the source map of a rewritten module to the same source positions', async () => {

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import {
+  PRESERVES_SPACES,
   findTemplates,
   minifyCssStrings,
   minifyHtmlStrings,
@@ -120,6 +121,8 @@ function run(payload) {
       return minifyCssStrings(payload.strings) ?? null;
     case 'html':
       return minifyHtmlStrings(payload.strings);
+    case 'preserves':
+      return PRESERVES_SPACES.test(payload.css);
     case 'sourcemap':
       return mappedIdentifiers(payload.source);
     default:
