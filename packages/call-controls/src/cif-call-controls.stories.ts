@@ -78,9 +78,6 @@ export const Connected: Story = {};
 /** Calling out: the far end is ringing; End cancels the call. */
 export const Dialing: Story = { args: { state: 'alerting' } };
 
-/** No call: nothing to control. */
-export const Idle: Story = { args: { state: 'idle' } };
-
 /** The microphone is muted: the toggle is pressed (`aria-pressed="true"`) and its icon crossed out. */
 export const Muted: Story = { args: { muted: true } };
 

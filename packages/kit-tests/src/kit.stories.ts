@@ -45,7 +45,7 @@ const CONTACT: ContactCardContact = {
 function panel(lang?: string, width = 340): TemplateResult {
   return html`<div
     lang=${ifDefined(lang)}
-    style="display: grid; gap: var(--cif-space-4, 16px); inline-size: ${width}px; max-inline-size: 100%"
+    style="display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--cif-space-4, 16px); inline-size: ${width}px; max-inline-size: 100%"
   >
     <cif-incoming-call-toast
       muted

@@ -89,6 +89,7 @@ function themed(args: Args, extra: TemplateResult | string = ''): TemplateResult
       style=${styleMap({
         ...Object.fromEntries(overrides(args)),
         display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
         gap: 'var(--cif-space-4, 12px)',
       })}
     >
