@@ -113,42 +113,23 @@ const ADDRESS = [
   'address1_country',
 ];
 
+/** Phones and e-mail, where contacts, accounts and leads have them alike. */
+const REACH = ['telephone1', 'telephone2', 'telephone3', 'emailaddress1'];
+
 /** Attributes read for the card, per entity: the ones every org has. */
 const SELECT: Readonly<Record<string, readonly string[]>> = {
   contact: [
     'fullname',
     'jobtitle',
-    'telephone1',
+    ...REACH,
     'mobilephone',
-    'telephone2',
-    'telephone3',
     'fax',
-    'emailaddress1',
     ...ADDRESS,
     'donotphone',
     '_parentcustomerid_value',
   ],
-  account: [
-    'name',
-    'telephone1',
-    'telephone2',
-    'telephone3',
-    'fax',
-    'emailaddress1',
-    ...ADDRESS,
-    'donotphone',
-  ],
-  lead: [
-    'fullname',
-    'jobtitle',
-    'companyname',
-    'telephone1',
-    'mobilephone',
-    'telephone2',
-    'telephone3',
-    'emailaddress1',
-    'address1_country',
-  ],
+  account: ['name', ...REACH, 'fax', ...ADDRESS, 'donotphone'],
+  lead: ['fullname', 'jobtitle', 'companyname', ...REACH, 'mobilephone', 'address1_country'],
 };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
