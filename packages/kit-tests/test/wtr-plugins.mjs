@@ -4,6 +4,8 @@
 // - `kit-tests-csp`: serves `/csp/<scene>.html` with the strict Content-Security-Policy the README
 //   documents, each page collecting its `securitypolicyviolation` events and errors (src/hardening/csp.test.ts);
 //   `/csp/softphone-widget.html` is the softphone's own index.html under that policy.
+// - `kit-tests-trust`: serves `/trust/forger.html`, a page that posts whatever its opener asks to the
+//   top window or one of its frames (open it from another origin, e.g. 127.0.0.1 instead of localhost);
 // - `kit-source-scan`: lists the `postMessage` calls in the packages' shipped sources (not tests), with
 //   their target origin argument, for the trust tests.
 import { createHash } from 'node:crypto';
@@ -135,6 +137,36 @@ const cspPlugin = {
   },
 };
 
+/** An attacker's page: forges messages on command and reports what it receives. */
+const FORGER = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Forger</title><script src="/trust/forger.js"></script></head>
+  <body></body>
+</html>
+`;
+const FORGER_SCRIPT = `window.addEventListener('message', (event) => {
+  const data = event.data;
+  if (data && data.forge) {
+    const { message, frame } = data.forge;
+    const target = typeof frame === 'number' ? window.top.frames[frame] : window.top;
+    target.postMessage(message, '*');
+    return;
+  }
+  window.top.postMessage({ forgerGot: data, from: event.origin }, '*');
+});
+window.top.postMessage({ forgerReady: location.origin }, '*');
+`;
+
+/** @type {import('@web/test-runner').TestRunnerPlugin} */
+const trustPlugin = {
+  name: 'kit-tests-trust',
+  serve(context) {
+    if (context.path === '/trust/forger.html') return { body: FORGER, type: 'html' };
+    if (context.path === '/trust/forger.js') return { body: FORGER_SCRIPT, type: 'js' };
+    return undefined;
+  },
+};
+
 const repoRoot = join(packageDir, '..', '..');
 
 /** Source files that ship: packages/<name>/src/**.ts and .js, without tests, stories and test utilities. */
@@ -183,4 +215,4 @@ const sourceScanPlugin = {
   },
 };
 
-export default [screenshotPlugin, cspPlugin, sourceScanPlugin];
+export default [screenshotPlugin, cspPlugin, trustPlugin, sourceScanPlugin];

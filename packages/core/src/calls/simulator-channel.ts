@@ -87,6 +87,8 @@ export function connectCallSimulator(
   const onMessage = (event: MessageEvent<unknown>) => {
     const data = event.data;
     if (!isBag(data) || data.version !== VERSION || !event.source) return;
+    // An opaque origin (a sandboxed frame) can be nobody's host: any such frame has the same one.
+    if (!event.origin || event.origin === 'null') return;
     const allowed = options.hostOrigins
       ? options.hostOrigins.includes(event.origin)
       : host === null || host.origin === event.origin;
