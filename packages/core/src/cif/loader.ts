@@ -44,9 +44,8 @@ function scriptUrl(win: Window, url: string): string {
     try {
       policy = factory.createPolicy(CIF_TRUSTED_TYPES_POLICY, {
         createScriptURL: (input) => {
-          const parsed = new URL(input);
-          if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            throw new TypeError(`not an http(s) URL: ${input}`);
+          const parsed = parseHttpUrl(input, win.location.href);
+          if (!parsed) throw new TypeError(input);
           return parsed.href;
         },
       });
@@ -555,7 +554,7 @@ async function load(win: Window, options: CifLoaderOptions): Promise<CifLoadResu
       return {
         status: 'script-failed',
         libraryUrl,
-        message: `Trusted Types refused the CIF library's script URL: allow the policy "${CIF_TRUSTED_TYPES_POLICY}" in the page's Content-Security-Policy (trusted-types lit-html ${CIF_TRUSTED_TYPES_POLICY})`,
+        message: `Trusted Types refused the CIF library's URL: allow the policy "${CIF_TRUSTED_TYPES_POLICY}" (CSP trusted-types lit-html ${CIF_TRUSTED_TYPES_POLICY})`,
       };
     case 'script-failed':
       return {

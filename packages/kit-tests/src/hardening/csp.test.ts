@@ -133,7 +133,7 @@ describe('strict Content Security Policy', function () {
       // The agent reads that Dynamics could not be reached; the vendor's console says why.
       expect(state.statusMessage).to.contain('could not be reached');
       expect(state.warnings.join('\n')).to.contain(
-        'Trusted Types refused the CIF library\'s script URL: allow the policy "cif-elements"',
+        'Trusted Types refused the CIF library\'s URL: allow the policy "cif-elements"',
       );
       // The refused policy, and the plain URL it then refuses: nothing else.
       expect(state.violations.map((v) => v.directive)).to.deep.equal([
