@@ -82,7 +82,7 @@ function vendorCss(args: Args, selector = ':root'): string {
 /** The four components in a 340 px panel with `args` applied to it, and the CSS that does it. */
 function themed(args: Args, extra: TemplateResult | string = ''): TemplateResult {
   return html`<div
-    style="display: grid; gap: var(--cif-space-5, 16px); inline-size: 340px; max-inline-size: 100%"
+    style="display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--cif-space-5, 16px); inline-size: 340px; max-inline-size: 100%"
   >
     <div
       data-testid="themed"
@@ -114,7 +114,7 @@ function themed(args: Args, extra: TemplateResult | string = ''): TemplateResult
     ${extra}
     <section aria-label="CSS to ship">
       <pre
-        style="margin: 0; padding: 12px; overflow: auto; border: 1px solid var(--cif-color-border); border-radius: 4px; background: var(--cif-color-surface-alt); color: var(--cif-color-on-surface); font-size: 13px"
+        style="margin: 0; padding: 12px; white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid var(--cif-color-border); border-radius: 4px; background: var(--cif-color-surface-alt); color: var(--cif-color-on-surface); font-size: 13px"
       ><code data-testid="css">${vendorCss(args)}</code></pre>
     </section>
   </div>`;
