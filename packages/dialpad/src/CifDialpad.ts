@@ -1,6 +1,6 @@
 import { CifElement, warnOnce, type CifTranslation } from '@cif-elements/base';
 import {
-  html,
+  css,
   nothing,
   type PropertyDeclarations,
   type PropertyValues,
@@ -8,11 +8,15 @@ import {
 } from 'lit';
 import type * as Chunk from './dialpad-behaviour.js';
 import type { DialpadBehaviour } from './dialpad-behaviour.js';
-import { styles } from './dialpad.styles.js';
 import type { DialpadNumberFormatter } from './formatter.js';
-import { BACKSPACE, CLEAR, PHONE, icon } from './icons.js';
-import { DIALPAD_KEYS } from './keys.js';
 import type { DialpadStateSelector, DialpadStore } from './store.js';
+
+/** Until the behaviour arrives the dialpad shows nothing, so the first load carries no dialpad styles. */
+const shellStyles = css`
+  :host {
+    display: block;
+  }
+`;
 
 /** A verdict of a do-not-call check: `true` or a reason string blocks; `false`, `null`, `undefined` allow. */
 export type DialpadDoNotCallVerdict =
@@ -44,19 +48,10 @@ export const behaviourChunk: {
 } = { load: () => import('./dialpad-behaviour.js') };
 
 /**
- * The English terms of the first paint (the same as base's `dialpadStrings`, which the behaviour adds in
- * full when it loads: hints, announcements and errors only show from then on).
+ * The English the element needs before its behaviour arrives (the validity message of a required, empty
+ * dialpad); the behaviour adds the rest of base's `dialpadStrings` when it loads.
  */
-const FIRST_PAINT_STRINGS: Partial<CifTranslation> = {
-  dialpadLabel: 'Dialpad',
-  dialpadNumber: 'Phone number',
-  dialpadTonesSent: 'Tones sent',
-  dialpadPlaceholder: 'Enter a number',
-  dialpadKey: (key, letters) => (letters ? `${key} ${letters}` : key),
-  dialpadCall: 'Call',
-  dialpadCalling: 'Calling…',
-  dialpadBackspace: 'Delete last digit',
-  dialpadClear: 'Clear number',
+const FIRST_STRINGS: Partial<CifTranslation> = {
   dialpadRequired: 'Enter a phone number',
 };
 
@@ -135,12 +130,12 @@ const EVENTS =
  * @fires {CifRegionChangeEvent} cif-region-change - A region was chosen in the built-in selector.
  */
 export class CifDialpad extends CifElement {
-  static override styles = [CifElement.styles, styles];
+  static override styles = [CifElement.styles, shellStyles];
   /**
-   * The dialpad's own English strings (other languages: `@cif-elements/base/locales/*.js`): those of the
-   * first paint, completed with base's `dialpadStrings` when the behaviour loads.
+   * The dialpad's own English strings (other languages: `@cif-elements/base/locales/*.js`): the validity
+   * message at first, completed with base's `dialpadStrings` when the behaviour loads.
    */
-  static override strings: Partial<CifTranslation> = FIRST_PAINT_STRINGS;
+  static override strings: Partial<CifTranslation> = FIRST_STRINGS;
   static override shadowRootOptions: ShadowRootInit = {
     ...CifElement.shadowRootOptions,
     delegatesFocus: true,
@@ -368,27 +363,13 @@ export class CifDialpad extends CifElement {
     return root;
   }
 
-  /**
-   * One listener for every event: the behaviour handles it, or it waits for the behaviour. Until then the
-   * shell does only what cannot wait: no native `input` event leaks, and Enter (no key press or form
-   * submission), a paste (cleaned, not inserted raw) and a long press's context menu are prevented.
-   */
+  /** One listener for every event of the shadow tree, which exists only once the behaviour has loaded. */
   #on = (event: Event): void => {
     const origin = event.composedPath()[0] as HTMLElement;
     const extra =
       (event as ClipboardEvent).clipboardData?.getData('text/plain') ??
       (event as FocusEvent).relatedTarget;
-    if (!this.#b && this.#queue && this.renderRoot.contains(origin)) {
-      const { type } = event;
-      if (type === 'input') event.stopPropagation();
-      if (
-        type === 'paste' ||
-        (type === 'contextmenu' && origin.closest('button')) ||
-        ((event as KeyboardEvent).key === 'Enter' && origin.matches('input,[data-key]'))
-      )
-        event.preventDefault();
-    }
-    this.#run((b) => b.on(event, origin, extra));
+    this.#b?.on(event, origin, extra);
   };
 
   #run(work: (behaviour: DialpadBehaviour) => unknown): void {
@@ -424,88 +405,7 @@ export class CifDialpad extends CifElement {
     this.#b?.updated(input);
   }
 
-  override render(): TemplateResult {
-    const t = this.localize;
-    const b = this.#b;
-    const dtmf = b?.dtmf ?? this.mode === 'dtmf';
-    const disabled = this.#disabled;
-    const pending = this.pending || !!b?.pending;
-    const empty = !this.value;
-    const blocked = !!b?.blocked;
-    const focus = b?.focus ?? 0;
-    return html`<div part="base" role="group" aria-label=${this.label || t.term('dialpadLabel')}>
-      <div part="display" class="display">
-        <slot name="region">${dtmf ? nothing : b?.renderRegions()}</slot>
-        <input
-          part="input"
-          type="tel"
-          enterkeyhint="go"
-          autocomplete="off"
-          dir="ltr"
-          aria-label=${t.term(dtmf ? 'dialpadTonesSent' : 'dialpadNumber')}
-          aria-describedby="hint"
-          aria-invalid=${blocked ? 'true' : 'false'}
-          placeholder=${dtmf ? '' : this.placeholder || t.term('dialpadPlaceholder')}
-          .value=${b ? b.display : dtmf ? '' : this.value}
-          ?readonly=${dtmf}
-          ?disabled=${disabled}
-          ?required=${this.required}
-        />
-      </div>
-      <div part="hint" id="hint" class=${b?.hintClass ?? ''}>${b?.renderHint()}</div>
-      <slot name="results"></slot>
-      <div part="keypad" class="keypad">
-        ${DIALPAD_KEYS.map(([key, letters], index) => {
-          const shown = this.lettersHidden ? '' : letters;
-          const name = key === '*' ? 'star' : key === '#' ? 'hash' : key;
-          return html`<button
-            type="button"
-            part="key key-${name}"
-            data-key=${key}
-            tabindex=${index === focus ? 0 : -1}
-            aria-label=${t.term('dialpadKey', key, shown)}
-            ?disabled=${disabled}
-          >
-            <span part="digit">${key}</span>
-            ${this.lettersHidden ? nothing : html`<span part="letters">${letters}</span>`}
-          </button>`;
-        })}
-      </div>
-      ${
-        dtmf
-          ? nothing
-          : html`<div part="actions" class="actions">
-                <button
-                  type="button"
-                  part="clear-button"
-                  aria-label=${t.term('dialpadClear')}
-                  aria-disabled=${empty ? 'true' : 'false'}
-                  ?disabled=${disabled}
-                >
-                  ${icon(CLEAR)}
-                </button>
-                <button
-                  type="button"
-                  part="call-button"
-                  class=${pending ? 'pending' : ''}
-                  aria-disabled=${empty || pending || blocked || b?.canDial === false ? 'true' : 'false'}
-                  ?disabled=${disabled}
-                >
-                  ${icon(PHONE)}<span>${t.term(pending ? 'dialpadCalling' : 'dialpadCall')}</span>
-                </button>
-                <button
-                  type="button"
-                  part="backspace-button"
-                  aria-label=${t.term('dialpadBackspace')}
-                  aria-disabled=${empty ? 'true' : 'false'}
-                  ?disabled=${disabled}
-                >
-                  ${icon(BACKSPACE)}
-                </button>
-              </div>
-              ${b?.renderRecents()}`
-      }
-      <div class="sr" role="status">${b?.announcement}</div>
-    </div>`;
+  override render(): TemplateResult | typeof nothing {
+    return this.#b ? this.#b.render() : nothing;
   }
 }

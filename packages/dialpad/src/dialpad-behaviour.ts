@@ -1,8 +1,8 @@
 /**
- * The behaviour of `<cif-dialpad>`, a chunk of its own that the element loads when it connects: input
- * (keys, keyboard, paste, long presses), DTMF tones, the store binding, formatting and validity, the
- * do-not-call gate, and the templates and styles of states that are not part of the first paint (hints,
- * the region selector, recent numbers). The element's shell renders the first paint without it.
+ * The view of `<cif-dialpad>`, a chunk of its own that the element loads when it connects: the dialpad
+ * itself (keys, number field, call button, hints, region selector, recent numbers) and its styles, input
+ * (keys, keyboard, paste, long presses), DTMF tones, the store binding, formatting and validity, and the
+ * do-not-call gate. The element's define module holds only its definition and properties.
  */
 import {
   StoreController,
@@ -23,6 +23,7 @@ import {
   spliceDialString,
 } from './dial-string.js';
 import { behaviourStyles } from './dialpad-behaviour.styles.js';
+import { styles } from './dialpad.styles.js';
 import {
   CifDialBlockedEvent,
   CifDialEvent,
@@ -35,7 +36,8 @@ import {
   loadDefaultFormatter,
   type DialpadNumberFormatter,
 } from './formatter.js';
-import { icon } from './icons.js';
+import { BACKSPACE, CLEAR, PHONE, icon } from './icons.js';
+import { DIALPAD_KEYS } from './keys.js';
 import { readDialpadCallState, type DialpadCallState } from './store.js';
 import { DtmfTones } from './tones.js';
 
@@ -102,8 +104,10 @@ export class DialpadBehaviour {
         a.canDial === b.canDial,
     });
     const root = host.renderRoot as ShadowRoot;
-    const sheet = behaviourStyles.styleSheet;
-    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const sheets = [styles.styleSheet, behaviourStyles.styleSheet].filter(
+      (sheet): sheet is CSSStyleSheet => !!sheet && !root.adoptedStyleSheets.includes(sheet),
+    );
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
     // Focus that arrived before the behaviour: the roving key and the value a `change` compares with.
     const active = root.activeElement;
     if (active) {
@@ -808,5 +812,91 @@ export class DialpadBehaviour {
       host.dispatchEvent(new Event('change', { bubbles: true }));
     }
     this.#valueAtFocus = undefined;
+  }
+
+  /** The whole dialpad. */
+  render(): TemplateResult {
+    const h = this.#host;
+    const t = this.#t;
+    const dtmf = this.dtmf;
+    const disabled = this.#disabled;
+    const pending = h.pending || !!this.pending;
+    const empty = !h.value;
+    const blocked = !!this.blocked;
+    const focus = this.focus;
+    return html`<div part="base" role="group" aria-label=${h.label || t.term('dialpadLabel')}>
+      <div part="display" class="display">
+        <slot name="region">${dtmf ? nothing : this.renderRegions()}</slot>
+        <input
+          part="input"
+          type="tel"
+          enterkeyhint="go"
+          autocomplete="off"
+          dir="ltr"
+          aria-label=${t.term(dtmf ? 'dialpadTonesSent' : 'dialpadNumber')}
+          aria-describedby="hint"
+          aria-invalid=${blocked ? 'true' : 'false'}
+          placeholder=${dtmf ? '' : h.placeholder || t.term('dialpadPlaceholder')}
+          .value=${this.display}
+          ?readonly=${dtmf}
+          ?disabled=${disabled}
+          ?required=${h.required}
+        />
+      </div>
+      <div part="hint" id="hint" class=${this.hintClass}>${this.renderHint()}</div>
+      <slot name="results"></slot>
+      <div part="keypad" class="keypad">
+        ${DIALPAD_KEYS.map(([key, letters], index) => {
+          const shown = h.lettersHidden ? '' : letters;
+          const name = key === '*' ? 'star' : key === '#' ? 'hash' : key;
+          return html`<button
+            type="button"
+            part="key key-${name}"
+            data-key=${key}
+            tabindex=${index === focus ? 0 : -1}
+            aria-label=${t.term('dialpadKey', key, shown)}
+            ?disabled=${disabled}
+          >
+            <span part="digit">${key}</span>
+            ${h.lettersHidden ? nothing : html`<span part="letters">${letters}</span>`}
+          </button>`;
+        })}
+      </div>
+      ${
+        dtmf
+          ? nothing
+          : html`<div part="actions" class="actions">
+                <button
+                  type="button"
+                  part="clear-button"
+                  aria-label=${t.term('dialpadClear')}
+                  aria-disabled=${empty ? 'true' : 'false'}
+                  ?disabled=${disabled}
+                >
+                  ${icon(CLEAR)}
+                </button>
+                <button
+                  type="button"
+                  part="call-button"
+                  class=${pending ? 'pending' : ''}
+                  aria-disabled=${empty || pending || blocked || this.canDial === false ? 'true' : 'false'}
+                  ?disabled=${disabled}
+                >
+                  ${icon(PHONE)}<span>${t.term(pending ? 'dialpadCalling' : 'dialpadCall')}</span>
+                </button>
+                <button
+                  type="button"
+                  part="backspace-button"
+                  aria-label=${t.term('dialpadBackspace')}
+                  aria-disabled=${empty ? 'true' : 'false'}
+                  ?disabled=${disabled}
+                >
+                  ${icon(BACKSPACE)}
+                </button>
+              </div>
+              ${this.renderRecents()}`
+      }
+      <div class="sr" role="status">${this.announcement}</div>
+    </div>`;
   }
 }
