@@ -39,7 +39,9 @@ const shadow = <T extends Element = HTMLButtonElement>(host: Element, selector: 
 
 /** Waits until a handler was called, then checks it was called exactly once. */
 async function heard(handler: sinon.SinonSpy): Promise<void> {
-  await waitUntil(() => handler.callCount > 0, 'the event handler was not called');
+  await waitUntil(() => handler.callCount > 0, 'the event handler was not called', {
+    timeout: 5000,
+  });
   expect(handler.callCount, 'calls of the event handler').to.equal(1);
 }
 
@@ -79,13 +81,18 @@ for (const { label, react, createRoot, components } of versions) {
       container.remove();
     });
 
-    /** The element React rendered, once it has rendered its shadow root's `ready` selector. */
+    /** The element React rendered, once it has rendered `ready` in its shadow root and loaded. */
     async function rendered<T extends HTMLElement>(tag: string, ready: string): Promise<T> {
       await waitUntil(
         () => container.querySelector(tag)?.shadowRoot?.querySelector(ready),
         `<${tag}> did not render ${ready}`,
+        // The first render of each element fetches its view module from the dev server.
+        { timeout: 5000 },
       );
-      return container.querySelector<T>(tag)!;
+      const el = container.querySelector<T>(tag)!;
+      // The elements load their behaviour on connection; updateComplete waits for it.
+      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      return el;
     }
 
     it('is the React version under test', () => {
