@@ -64,6 +64,8 @@ export class DialpadBehaviour {
   #bound: readonly unknown[] = [];
   #first = true;
   #sent = '';
+  /** The call whose digits `#sent` holds. */
+  #callId: string | undefined;
   #busy = false;
   #error: string | undefined;
   #caret: number | undefined;
@@ -189,8 +191,11 @@ export class DialpadBehaviour {
       );
     }
     const dtmf = host.mode === 'dtmf' || this.#callState.inCall;
-    if (dtmf !== this.dtmf) {
+    const { callId } = this.#callState;
+    if (dtmf !== this.dtmf || callId !== this.#callId) {
+      // Another mode or another call: the digits shown as sent were the last call's.
       this.dtmf = dtmf;
+      this.#callId = callId;
       this.#sent = '';
       this.#error = undefined;
     }

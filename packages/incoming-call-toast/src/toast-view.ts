@@ -474,7 +474,9 @@ export class ToastView {
   }
 
   #close(callId: string): void {
-    this.#closed.add(callId);
+    // Hidden while its source still lists it; a call that has already left the list needs no entry (an
+    // answer or decline often completes after the store has dropped the call).
+    if (this.#seen.has(callId)) this.#closed.add(callId);
     this.#missed.delete(callId);
     this.#pending.delete(callId);
     this.#errors.delete(callId);

@@ -92,10 +92,12 @@ const ALL: ProviderCapabilities = Object.freeze({
 export class SimulatedProvider implements TelephonyProvider {
   /** Capability flags (change them with {@link setCapabilities}). */
   capabilities: ProviderCapabilities;
-  /** Every command received, in order. */
+  /** The commands received, in order (the newest {@link SimulatedProvider.HISTORY}). */
   readonly actions: SimulatedAction[] = [];
-  /** Every event emitted, in order. */
+  /** The events emitted, in order (the newest {@link SimulatedProvider.HISTORY}). */
   readonly events: ProviderEvent[] = [];
+  /** How many commands and events `actions` and `events` keep (a demo left running must not grow). */
+  static readonly HISTORY = 1000;
   /** The calls as the phone system sees them. */
   readonly calls = new Map<string, SimulatedCall>();
   /** Command latency in ms. */
@@ -347,6 +349,7 @@ export class SimulatedProvider implements TelephonyProvider {
   /** Emits any event to the store (also events that make no sense, to test robustness). */
   emit(event: ProviderEvent): void {
     this.events.push(event);
+    if (this.events.length > SimulatedProvider.HISTORY) this.events.shift();
     for (const listener of [...this.#listeners]) listener(event);
   }
 
@@ -407,6 +410,7 @@ export class SimulatedProvider implements TelephonyProvider {
   ): Promise<void> {
     const action: SimulatedAction = { command, args };
     this.actions.push(action);
+    if (this.actions.length > SimulatedProvider.HISTORY) this.actions.shift();
     for (const listener of [...this.#actionListeners]) listener(action);
     const injected = this.#injected.get(command);
     if (injected) {
