@@ -12,6 +12,8 @@ import { HOSTILE_PAYLOADS } from '@cif-elements/core/testing';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
+import { normalizeConfig } from '../../../emulator/src/config/normalize.js';
+import { Host, type EventOutcome } from '../../../emulator/src/host/index.js';
 import { installCIFramework } from '../../../emulator/src/library/createCIFramework.js';
 import { MESSAGE_SUCCESS, RESPONSE_TYPE } from '../../../emulator/src/library/wire.js';
 
@@ -338,6 +340,76 @@ describe('trust: the emulator’s CIF library in the widget', () => {
     await sleep(50);
     expect(heard).to.have.length(1);
     forger.remove();
+  });
+});
+
+describe('trust: the emulator’s host (the Dynamics side)', () => {
+  it('answers to an event forged from another origin, or replayed, settle nothing and change nothing', async () => {
+    const page = listen();
+    const { config } = normalizeConfig({
+      persistence: 'none',
+      provider: { landingUrl: `${location.origin}/trust/widget` },
+    });
+    const host = new Host({ config, warnings: [] });
+    host.start();
+    // The widget frame, on the landing URL's origin (this one), answering nothing by itself.
+    const frame = document.createElement('iframe');
+    frame.title = 'widget';
+    frame.srcdoc = '<p>widget</p>';
+    const loaded = new Promise((resolve) =>
+      frame.addEventListener('load', resolve, { once: true }),
+    );
+    document.body.append(frame);
+    await loaded;
+    host.attachWidget(frame);
+    const events: { messageCorrelationId: string; messageType: string }[] = [];
+    frame.contentWindow!.addEventListener('message', (event: MessageEvent) => {
+      events.push(event.data as { messageCorrelationId: string; messageType: string });
+    });
+    const forger = await openForger();
+    try {
+      let outcome: EventOutcome | undefined;
+      void host.raiseEvent('onclicktoact', { value: '+16195550129' }).then((o) => (outcome = o));
+      await sleep(30);
+      const [raised] = events;
+      expect(raised?.messageType).to.equal('onclicktoact');
+      const answer = (value: unknown) => ({
+        messageOutcome: MESSAGE_SUCCESS,
+        messageData: value,
+        messageCorrelationId: raised!.messageCorrelationId,
+        messageType: RESPONSE_TYPE,
+      });
+      const security = () => host.inspector.entries.filter((e) => e.kind === 'security').length;
+
+      // The correlation id leaked to another origin: its answer is refused, the event still pending.
+      forger.forge(answer('forged'));
+      await sleep(50);
+      expect(outcome).to.equal(undefined);
+      expect(security()).to.equal(1);
+
+      // The widget answers; then the same answer again, and one for an id never raised.
+      frame.contentWindow!.parent.postMessage(answer('real'), location.origin);
+      await sleep(30);
+      expect(outcome).to.deep.equal({ status: 'success', value: 'real' });
+      const entries = host.inspector.entries.length;
+      frame.contentWindow!.parent.postMessage(answer('replayed'), location.origin);
+      frame.contentWindow!.parent.postMessage(
+        { ...answer('unknown'), messageCorrelationId: 'never-raised' },
+        location.origin,
+      );
+      forger.forge(answer('replayed by the forger'));
+      await sleep(50);
+      expect(outcome).to.deep.equal({ status: 'success', value: 'real' });
+      // Only the forger's second try is logged (as refused); the replays change nothing.
+      expect(host.inspector.entries.length).to.equal(entries + 1);
+      expect(host.inspector.entries.at(-1)).to.include({ kind: 'security', status: 'rejected' });
+      expect(page.errors).to.deep.equal([]);
+    } finally {
+      forger.remove();
+      frame.remove();
+      host.stop();
+      page.stop();
+    }
   });
 });
 
