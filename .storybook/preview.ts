@@ -77,12 +77,28 @@ const withGlobals: Decorator = (story, context) => {
     ${story()}`;
 };
 
+/**
+ * The components' views load with `import()` as soon as an element connects. Loading them before a story
+ * renders means every story, its play function and its axe check see the rendered components, not the
+ * empty moment before a view arrives.
+ */
+const loadViews = async (): Promise<Record<string, never>> => {
+  await Promise.all([
+    import('../packages/dialpad/src/dialpad-behaviour.js'),
+    import('../packages/incoming-call-toast/src/toast-view.js'),
+    import('../packages/call-controls/src/controls-view.js'),
+    import('../packages/contact-card/src/card-view.js'),
+  ]);
+  return {};
+};
+
 /** Console errors during a story fail its story test: a story must render cleanly. */
 let consoleErrors: unknown[][] = [];
 const originalConsoleError = console.error.bind(console);
 
 const preview: Preview = {
   decorators: [withEventActions, withGlobals],
+  loaders: [loadViews],
   beforeEach() {
     consoleErrors = [];
     console.error = (...args: unknown[]) => {
