@@ -69,7 +69,12 @@ export function renderActivity(view: ActivityView, context: ActivityContext): Te
   } else {
     body = html`<ul class="activity">
       ${items.slice(0, ACTIVITY_LIMIT).map((item) => {
-        const [kind, path] = KINDS[text(item.type).toLowerCase()] ?? ['cardOtherActivity', CLOCK];
+        const type = text(item.type).toLowerCase();
+        // Own keys only: a type such as "__proto__" must not reach Object.prototype.
+        const [kind, path] = (Object.hasOwn(KINDS, type) ? KINDS[type] : undefined) ?? [
+          'cardOtherActivity',
+          CLOCK,
+        ];
         const time = timeOf(item.time);
         const record = recordOf(item.record);
         const content = html`${icon(path)}
