@@ -597,7 +597,9 @@ export class CifSoftphone extends CifElement {
       this.setState(state, state === status);
     if (!changed) return;
     this.requestUpdate();
-    this.dispatchEvent(new CifStatusChangeEvent({ status, version, message }));
+    // Declared once, in the class's JSDoc (`@fires`): the manifest takes its name from there.
+    const event = new CifStatusChangeEvent({ status, version, message });
+    this.dispatchEvent(event);
   }
 
   #onStoreError(error: CallStoreError): void {
