@@ -348,7 +348,7 @@ export function reportMarkdown(report) {
       out.push('');
     }
     out.push(
-      `Driver note: core's \`SimulatedProvider\` appends every command to \`actions\` and every event to \`events\` (${shift.simulatorRecordsPerCall} records per call here) and never drops them; the driver empties both after each call, so the figures are the softphone's, not the simulator's bookkeeping. The softphone's default phone system (\`createSimulatedProvider\`) is such a provider, so a standalone demo left running keeps that history (see the gaps below).`,
+      `Driver note: core's \`SimulatedProvider\` records commands in \`actions\` and events in \`events\` (${shift.simulatorRecordsPerCall} records per call here, the newest \`SimulatedProvider.HISTORY\` = 1,000 of each kept); the driver empties both after each call, so the figures are the softphone's, not the simulator's bookkeeping.`,
     );
     out.push('');
   }
@@ -390,7 +390,11 @@ export function reportMarkdown(report) {
   out.push('');
   if (soak?.present)
     out.push(
-      `\`bench/soak.mjs\` ran: exit code ${soak.exitCode}.\n\n\`\`\`\n${soak.output}\n\`\`\``,
+      `\`bench/soak.mjs\` ran: exit code ${soak.exitCode}.\n\n\`\`\`\n${soak.output
+        .split('\n')
+        .filter((line) => !/^(Chrome: \||\/usr\/bin\/chromium:)/.test(line.trim()))
+        .join('\n')
+        .trim()}\n\`\`\``,
     );
   else
     out.push(
@@ -475,9 +479,6 @@ export function gaps(report) {
       `**The in-call keypad shows the previous calls' digits** (a user-visible bug found by the long shift): \`<cif-call-controls>\` keeps one \`<cif-dialpad mode="dtmf">\` for every call (\`#pad()\` in packages/call-controls/src/controls-view.ts), its selector passes \`inCall\`, \`pending\` and \`callId\` but no sent digits, and the dialpad's behaviour (packages/dialpad/src/dialpad-behaviour.ts) empties its own \`#sent\` only on \`clear()\` or when it switches between dial and DTMF mode — not when \`callId\` changes. So a new call's keypad opens showing up to 64 digits of earlier calls (bounded, so not a leak). Fix: reset \`#sent\` when the bound call's id changes (or have the controls' selector pass the call's sent digits from the store).`,
     );
   }
-  out.push(
-    'Core’s `SimulatedProvider` (packages/core/src/calls/simulated-provider.ts) keeps every command in `actions` and every event in `events` for its lifetime (about a dozen records per call); the softphone’s default phone system (`createSimulatedProvider` in packages/softphone/src/simulated.ts) is one, so a standalone demo grows by those records per call. A bound (e.g. the last 1000, or an option) would close it; the long shift empties them in its driver.',
-  );
   return out;
 }
 
