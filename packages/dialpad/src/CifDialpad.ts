@@ -71,9 +71,10 @@ const EVENTS =
  * keys (one tab stop). Paste is cleaned to a dialable string. Long-pressing 0 on an empty number gives
  * `+`; long-pressing backspace clears.
  *
- * **Loading.** The define module paints the dialpad; its behaviour (input handling, tones, the store,
- * formatting, the do-not-call gate, hints, the region selector and recent numbers) is a separate chunk
- * that starts loading when the element connects. Input that arrives before it is queued and replayed;
+ * **Loading.** The define module holds the element's definition and properties; the dialpad itself (its
+ * rendering and styles, input handling, tones, the store, formatting, the do-not-call gate, hints, the
+ * region selector and recent numbers) is a separate chunk that starts loading when the element connects.
+ * A value set and `backspace()`/`clear()`/`dial()` called before it arrives are carried out once it has;
  * `updateComplete` waits for it.
  *
  * @customElement cif-dialpad

@@ -93,7 +93,7 @@ export class DialpadBehaviour {
     this.#host = host;
     this.#t = localize;
     this.#internals = internals;
-    // The English of hints, announcements and errors, after the class's own (the first paint's, a subclass's).
+    // The dialpad's English, after the class's own (its validity message, or a subclass's).
     const element = host.constructor as { strings?: Partial<CifTranslation> };
     element.strings = { ...dialpadStrings, ...element.strings };
     this.#call = new StoreController<unknown, DialpadCallState>(host, {
