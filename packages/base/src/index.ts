@@ -1,4 +1,5 @@
 export { CifElement } from './CifElement.js';
+export { CifViewElement, type ElementView, type ViewAccess } from './CifViewElement.js';
 export { defineElement, type StampedConstructor } from './define.js';
 export { warnOnce } from './warn.js';
 export {

@@ -1,5 +1,5 @@
-import { CifElement, callControlsStrings, warnOnce as baseWarnOnce } from '@cif-elements/base';
-import { css, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import { CifViewElement, type CifTranslation, type ViewAccess } from '@cif-elements/base';
+import type { CSSResult } from 'lit';
 import type { ControlsView } from './controls-view.js';
 import type {
   CallControl,
@@ -10,20 +10,13 @@ import type {
   CallControlsStateSelector,
   CallControlsStore,
 } from './store.js';
-import { loadView, type ViewModule } from './view-loader.js';
+import { loadView as importView } from './view-loader.js';
 
 /** A disposition offered in wrap-up: a value, or a value with a label. */
 export type CallControlsDisposition = string | { readonly value: string; readonly label?: string };
 
 /** Keyboard shortcuts per control, in `aria-keyshortcuts` syntax (`Alt+Shift+M`); `null` turns one off. */
 export type CallControlsShortcuts = Partial<Record<CallControl, string | null>>;
-
-/** Until the view arrives the controls show nothing, so the first load carries no control styles. */
-const shellStyles = css`
-  :host {
-    display: block;
-  }
-`;
 
 /**
  * Everything an agent does during a call: mute, hold (with a hold timer), end, an in-call keypad,
@@ -101,11 +94,7 @@ const shellStyles = css`
  * @fires {CifRecordChangeEvent} cif-record-change - Start, pause or resume recording. Cancelable.
  * @fires {CifWrapUpCompleteEvent} cif-wrap-up-complete - Wrap-up completed. Cancelable; the default is the store's `completeWrapUp`.
  */
-export class CifCallControls extends CifElement {
-  static override styles: CSSResultGroup = [CifElement.styles, shellStyles];
-  /** The call controls' own English strings (other languages: `@cif-elements/base/locales/*.js`). */
-  static override readonly strings = callControlsStrings;
-
+export class CifCallControls extends CifViewElement<ControlsView> {
   static override properties = {
     state: {},
     callId: { attribute: 'call-id' },
@@ -213,80 +202,12 @@ export class CifCallControls extends CifElement {
   /** The clock of the timers (ms); by default `Date.now`. Pass a fixed one in stories. */
   now: (() => number) | undefined;
 
-  #view: ControlsView | undefined;
-  #loading: Promise<void> | undefined;
-  #fresh = true;
+  static override viewFailure = 'the controls could not load their view';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#view) {
-      this.#adoptStyles();
-      this.#view.connected();
-    } else this.#loading ??= this.#load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#view?.disconnected();
-  }
-
-  async #load(): Promise<void> {
-    let module: ViewModule;
-    try {
-      module = await loadView();
-    } catch (error) {
-      baseWarnOnce(
-        'cif-call-controls',
-        'view',
-        `the controls could not load their view; nothing will show (${String(error)})`,
-      );
-      return;
-    }
-    this.#view = new module.ControlsView(this, {
-      localize: this.localize,
-      setState: (name, on) => this.setState(name, on),
-    });
-    if (this.isConnected) {
-      this.#adoptStyles();
-      this.#view.connected();
-    }
-    this.requestUpdate();
-  }
-
-  /** Adds the view's stylesheet to the shadow root (once it exists). */
-  #adoptStyles(): void {
-    const root = this.renderRoot as ShadowRoot | undefined;
-    const sheet = this.#view && (this.#view.constructor as typeof ControlsView).styles.styleSheet;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet))
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-
-  /** Also waits for the view, so a resolved `updateComplete` means a working element. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (this.#view || !this.#loading) return done;
-    await this.#loading;
-    return super.getUpdateComplete();
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    const view = this.#view;
-    if (!view) return;
-    if (this.#fresh) {
-      // The view's first update takes over everything set before it arrived.
-      this.#fresh = false;
-      const all = new Map<PropertyKey, unknown>(changed);
-      for (const key of (this.constructor as typeof CifElement).elementProperties.keys())
-        if (!all.has(key)) all.set(key, undefined);
-      view.willUpdate(all as unknown as PropertyValues<this>);
-    } else view.willUpdate(changed);
-  }
-
-  override updated(): void {
-    this.#view?.updated();
-  }
-
-  override render(): unknown {
-    return this.#view ? this.#view.render() : nothing;
+  protected override async loadView(
+    access: ViewAccess,
+  ): Promise<readonly [ControlsView, CSSResult, Partial<CifTranslation>]> {
+    const { ControlsView, strings } = await importView();
+    return [new ControlsView(this, access), ControlsView.styles, strings];
   }
 }

@@ -6,11 +6,15 @@
 import {
   StoreController,
   type LocalizeController,
+  type ViewAccess,
   announce,
   formatDuration,
   formatNumber,
   warnOnce as baseWarnOnce,
 } from '@cif-elements/base';
+
+/** The element's English, set on the element when this view arrives. */
+export { callControlsStrings as strings } from '@cif-elements/base';
 import type { callControlsStrings } from '@cif-elements/base';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -120,12 +124,6 @@ const ICONS: Record<CallControl, string> = {
   end: 'M1.5 15.5 4.5 19 9 17.2v-3.4a10 10 0 0 1 6 0v3.4l4.5 1.8 3-3.5C16.5 9 7.5 9 1.5 15.5z',
 };
 
-/** What the view may use of its element beyond the public API. */
-export interface ControlsViewAccess {
-  readonly localize: LocalizeController;
-  setState(name: string, on: boolean): void;
-}
-
 /** The controls' behaviour and rendering, attached to one element. */
 export class ControlsView {
   /** The view's stylesheet, adopted by the element when this module arrives. */
@@ -133,10 +131,10 @@ export class ControlsView {
 
   readonly h: CifCallControls;
   readonly localize: LocalizeController;
-  readonly #access: ControlsViewAccess;
+  readonly #access: ViewAccess;
   readonly #call: StoreController<unknown, CallControlsCallState>;
 
-  constructor(host: CifCallControls, access: ControlsViewAccess) {
+  constructor(host: CifCallControls, access: ViewAccess) {
     this.h = host;
     this.#access = access;
     this.localize = access.localize;

@@ -1,24 +1,22 @@
-import { CifElement, contactCardStrings, warnOnce as baseWarnOnce } from '@cif-elements/base';
-import { css, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import {
+  CifViewElement,
+  warnOnce as baseWarnOnce,
+  type CifTranslation,
+  type ViewAccess,
+} from '@cif-elements/base';
+import type { CSSResult } from 'lit';
 import type { ContactCardActions } from './actions.js';
 import type { CardView } from './card-view.js';
 import type { ContactCardNumberFormatter } from './format.js';
 import type { ContactCardStateSelector, ContactCardStore } from './store.js';
 import type { ContactCardContact } from './types.js';
-import { loadView, type ViewModule } from './view-loader.js';
+import { loadView as importView } from './view-loader.js';
 
 /** What the card shows. */
 export type ContactCardView = 'empty' | 'loading' | 'error' | 'known' | 'unknown' | 'matches';
 
 const warnOnce = (key: string, message: string): void =>
   baseWarnOnce('cif-contact-card', key, message);
-
-/** Until the view arrives the card shows nothing, so the first load carries no card styles. */
-const shellStyles = css`
-  :host {
-    display: block;
-  }
-`;
 
 /**
  * Who is on the line, one click from the record: a contact's name, avatar, job title and company, typed
@@ -100,11 +98,7 @@ const shellStyles = css`
  * @fires {CifSelectMatchEvent} cif-select-match - A match was chosen. Cancelable; default `actions.selectMatch`, else the store's `annotate`.
  * @fires {CifRetryEvent} cif-retry - Retry after an error. Cancelable; default `actions.retry`.
  */
-export class CifContactCard extends CifElement {
-  static override styles: CSSResultGroup = [CifElement.styles, shellStyles];
-  /** The card's own English strings (other languages: `@cif-elements/base/locales/*.js`). */
-  static override readonly strings = contactCardStrings;
-
+export class CifContactCard extends CifViewElement<CardView> {
   static override properties = {
     contact: { attribute: false },
     candidates: { attribute: false },
@@ -176,9 +170,14 @@ export class CifContactCard extends CifElement {
   /** Formats numbers for display (`<cif-dialpad>`'s formatter fits); by default light built-in logic. */
   numberFormatter: ContactCardNumberFormatter | undefined;
 
-  #view: CardView | undefined;
-  #loading: Promise<void> | undefined;
-  #fresh = true;
+  static override viewFailure = 'the card could not load its view';
+
+  protected override async loadView(
+    access: ViewAccess,
+  ): Promise<readonly [CardView, CSSResult, Partial<CifTranslation>]> {
+    const { CardView, strings } = await importView();
+    return [new CardView(this, access), CardView.styles, strings];
+  }
 
   /** The region numbers are read in: `region`, else the region of the element's language, else `US`. */
   get resolvedRegion(): string {
@@ -192,82 +191,8 @@ export class CifContactCard extends CifElement {
       return 'US';
     }
   }
-
   /** What the card shows now (`empty` until its view has loaded). */
   get view(): ContactCardView {
-    return this.#view?.view ?? 'empty';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#view) {
-      this.#adoptStyles();
-      this.#view.connected();
-    } else this.#loading ??= this.#load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#view?.disconnected();
-  }
-
-  async #load(): Promise<void> {
-    let module: ViewModule;
-    try {
-      module = await loadView();
-    } catch (error) {
-      baseWarnOnce(
-        'cif-contact-card',
-        'view',
-        `the card could not load its view; nothing will show (${String(error)})`,
-      );
-      return;
-    }
-    this.#view = new module.CardView(this, {
-      localize: this.localize,
-      setState: (name, on) => this.setState(name, on),
-    });
-    if (this.isConnected) {
-      this.#adoptStyles();
-      this.#view.connected();
-    }
-    this.requestUpdate();
-  }
-
-  /** Adds the view's stylesheet to the shadow root (once it exists). */
-  #adoptStyles(): void {
-    const root = this.renderRoot as ShadowRoot | undefined;
-    const sheet = this.#view && (this.#view.constructor as typeof CardView).styles.styleSheet;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet))
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-
-  /** Also waits for the view, so a resolved `updateComplete` means a working element. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (this.#view || !this.#loading) return done;
-    await this.#loading;
-    return super.getUpdateComplete();
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    const view = this.#view;
-    if (!view) return;
-    if (this.#fresh) {
-      // The view's first update takes over everything set before it arrived.
-      this.#fresh = false;
-      const all = new Map<PropertyKey, unknown>(changed);
-      for (const key of (this.constructor as typeof CifElement).elementProperties.keys())
-        if (!all.has(key)) all.set(key, undefined);
-      view.willUpdate(all as unknown as PropertyValues<this>);
-    } else view.willUpdate(changed);
-  }
-
-  override updated(): void {
-    this.#view?.updated();
-  }
-
-  override render(): unknown {
-    return this.#view ? this.#view.render() : nothing;
+    return this.loadedView?.view ?? 'empty';
   }
 }

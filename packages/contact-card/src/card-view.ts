@@ -9,7 +9,11 @@ import {
   formatDate,
   warnOnce as baseWarnOnce,
   type LocalizeController,
+  type ViewAccess,
 } from '@cif-elements/base';
+
+/** The element's English, set on the element when this view arrives. */
+export { contactCardStrings as strings } from '@cif-elements/base';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ActivityView, renderActivity as RenderActivity } from './activity.js';
 import { styles } from './contact-card.styles.js';
@@ -94,12 +98,6 @@ function typeOfField(field: string): (typeof PHONE_TYPES)[number] | undefined {
 let activityModule: Promise<unknown> | undefined;
 let renderActivity: typeof RenderActivity | undefined;
 
-/** What the view may use of its element beyond the public API. */
-export interface CardViewAccess {
-  readonly localize: LocalizeController;
-  setState(name: string, on: boolean): void;
-}
-
 /** The card's behaviour and rendering, attached to one element. */
 export class CardView {
   /** The view's stylesheet, adopted by the element when this module arrives. */
@@ -107,10 +105,10 @@ export class CardView {
 
   readonly h: CifContactCard;
   readonly localize: LocalizeController;
-  readonly #access: CardViewAccess;
+  readonly #access: ViewAccess;
   readonly #call: StoreController<unknown, ContactCardCallState | undefined>;
 
-  constructor(host: CifContactCard, access: CardViewAccess) {
+  constructor(host: CifContactCard, access: ViewAccess) {
     this.h = host;
     this.#access = access;
     this.localize = access.localize;

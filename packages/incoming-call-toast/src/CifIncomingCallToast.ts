@@ -1,24 +1,16 @@
-import { CifElement, toastStrings, warnOnce } from '@cif-elements/base';
-import { css, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { CifViewElement, type CifTranslation, type ViewAccess } from '@cif-elements/base';
+import type { CSSResult } from 'lit';
 import { DEFAULT_TIMEOUT, DEFAULT_VOLUME } from './defaults.js';
 import type { CifAnswerAction, CifDeclineAction } from './events.js';
 import type { ToastCall, ToastStateSelector, ToastStore } from './store.js';
-import { loadToastView, type ToastViewModule } from './view-loader.js';
+import type { ToastView } from './toast-view.js';
+import { loadToastView } from './view-loader.js';
 
 /** Where the toast sits: in the flow of a panel, or fixed over the page at the top or the bottom. */
 export type ToastPlacement = 'inline' | 'top' | 'bottom';
 
 /** How a ring was resolved from outside (see `resolve()`). */
 export type ToastOutcome = 'answered' | 'declined' | 'missed' | 'ended';
-
-type ToastView = InstanceType<ToastViewModule['ToastView']>;
-
-/** Until the view arrives the toast shows nothing, so the first load carries no toast styles. */
-const shellStyles = css`
-  :host {
-    display: block;
-  }
-`;
 
 /**
  * Rings the agent: a toast per incoming call with the caller (number, matched name, avatar or initials,
@@ -93,11 +85,7 @@ const shellStyles = css`
  * @fires {CifDeclineEvent} cif-decline - The agent declines (or sends to voicemail). Cancelable; the default is the store's `decline`.
  * @fires {CifTimeoutEvent} cif-timeout - A countdown ran out; the call shows as missed.
  */
-export class CifIncomingCallToast extends CifElement {
-  static override styles: CSSResultGroup = [CifElement.styles, shellStyles];
-  /** The toast's own English strings (other languages: `@cif-elements/base/locales/*.js`). */
-  static override readonly strings = toastStrings;
-
+export class CifIncomingCallToast extends CifViewElement<ToastView> {
   static override properties = {
     calls: { attribute: false },
     number: {},
@@ -196,25 +184,18 @@ export class CifIncomingCallToast extends CifElement {
   /** Formats the caller's number for display (core's phone formatter, libphonenumber-js…). */
   numberFormatter: ((number: string) => string) | undefined;
 
-  #view: ToastView | undefined;
-  #loading: Promise<void> | undefined;
+  static override viewFailure = 'the toast could not load its view; no call will show';
+
+  protected override async loadView(
+    access: ViewAccess,
+  ): Promise<readonly [ToastView, CSSResult, Partial<CifTranslation>]> {
+    const { ToastView, strings } = await loadToastView();
+    return [new ToastView(this, access), ToastView.styles, strings];
+  }
 
   /** The calls shown, newest first: ringing calls, then missed ones. */
   get shownCalls(): readonly ToastCall[] {
-    return this.#view?.shownCalls ?? [];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#view) {
-      this.#adoptStyles();
-      this.#view.connected();
-    } else this.#loading ??= this.#load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#view?.disconnected();
+    return this.loadedView?.shownCalls ?? [];
   }
 
   /**
@@ -222,12 +203,12 @@ export class CifIncomingCallToast extends CifElement {
    * then (unless prevented) answers through the store. Does nothing for a call already being answered.
    */
   async answer(callId?: string, action: CifAnswerAction = 'answer'): Promise<void> {
-    await (await this.#ready())?.answer(callId, action);
+    await (await this.whenViewLoaded())?.answer(callId, action);
   }
 
   /** Declines a ringing call (the newest without `callId`) as the decline button does. */
   async decline(callId?: string, action: CifDeclineAction = 'decline'): Promise<void> {
-    await (await this.#ready())?.decline(callId, action);
+    await (await this.whenViewLoaded())?.decline(callId, action);
   }
 
   /**
@@ -235,73 +216,15 @@ export class CifIncomingCallToast extends CifElement {
    * `answered`, `declined` and `ended` close the toast; `missed` shows it as missed.
    */
   resolve(callId: string, outcome: ToastOutcome = 'answered'): void {
-    if (this.#view) this.#view.resolve(callId, outcome);
-    else void this.#ready().then((view) => view?.resolve(callId, outcome));
+    const view = this.loadedView;
+    if (view) view.resolve(callId, outcome);
+    else void this.whenViewLoaded().then((loaded) => loaded?.resolve(callId, outcome));
   }
 
   /** Dismisses a missed call (all of them without `callId`). */
   dismiss(callId?: string): void {
-    if (this.#view) this.#view.dismiss(callId);
-    else void this.#ready().then((view) => view?.dismiss(callId));
-  }
-
-  /** The view, once loaded (loading it if this element was never connected). */
-  async #ready(): Promise<ToastView | undefined> {
-    if (!this.#view) await (this.#loading ??= this.#load());
-    return this.#view;
-  }
-
-  async #load(): Promise<void> {
-    let module: ToastViewModule;
-    try {
-      module = await loadToastView();
-    } catch (error) {
-      warnOnce(
-        'cif-incoming-call-toast',
-        'view',
-        `the toast could not load its view (${String(error)}); no call will show.`,
-      );
-      return;
-    }
-    this.#view = new module.ToastView(this, {
-      localize: this.localize,
-      setState: (name, on) => this.setState(name, on),
-    });
-    if (this.isConnected) {
-      this.#adoptStyles();
-      this.#view.connected();
-    }
-    this.requestUpdate();
-  }
-
-  /** Adds the view's stylesheet to the shadow root (once it exists). */
-  #adoptStyles(): void {
-    const root = this.renderRoot as ShadowRoot | undefined;
-    const sheet =
-      root && this.#view
-        ? (this.#view.constructor as ToastViewModule['ToastView']).styles.styleSheet
-        : undefined;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet))
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-
-  /** Also waits for the view, so a resolved `updateComplete` means a working toast. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (this.#view || !this.#loading) return done;
-    await this.#loading;
-    return super.getUpdateComplete();
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    this.#view?.willUpdate(changed);
-  }
-
-  override updated(): void {
-    this.#view?.updated();
-  }
-
-  override render(): TemplateResult | typeof nothing {
-    return this.#view ? this.#view.render() : nothing;
+    const view = this.loadedView;
+    if (view) view.dismiss(callId);
+    else void this.whenViewLoaded().then((loaded) => loaded?.dismiss(callId));
   }
 }

@@ -11,7 +11,11 @@ import {
   formatNumber,
   warnOnce as baseWarnOnce,
   type LocalizeController,
+  type ViewAccess,
 } from '@cif-elements/base';
+
+/** The element's English, set on the element when this view arrives. */
+export { toastStrings as strings } from '@cif-elements/base';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
@@ -167,12 +171,6 @@ const CLOSE =
   'M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z';
 const SOUND = 'M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4z';
 
-/** What the view may use of its element beyond the public API. */
-export interface ToastAccess {
-  readonly localize: LocalizeController;
-  setState(name: string, on: boolean): void;
-}
-
 /** The toast's behaviour and rendering, attached to one element. */
 export class ToastView {
   /** The stylesheet of the toasts, adopted by the element when this module arrives. */
@@ -180,11 +178,11 @@ export class ToastView {
 
   readonly h: CifIncomingCallToast;
   readonly localize: LocalizeController;
-  readonly #access: ToastAccess;
+  readonly #access: ViewAccess;
   readonly #bound: StoreController<unknown, ToastState>;
   #synced = false;
 
-  constructor(host: CifIncomingCallToast, access: ToastAccess) {
+  constructor(host: CifIncomingCallToast, access: ViewAccess) {
     this.h = host;
     this.#access = access;
     this.localize = access.localize;
